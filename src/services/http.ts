@@ -1,0 +1,62 @@
+import Taro from '@tarojs/taro';
+import { ERROR_MESSAGES, isErrorCode, type ErrorCode, type FieldError } from '@/domain/errors';
+
+const TIMEOUT_MS = 10_000;
+
+/** H5 is served by our own server, so it calls its origin; the weapp build calls the configured host. */
+const baseUrl =
+  process.env.TARO_ENV === 'h5' ? '' : typeof API_BASE_URL === 'string' ? API_BASE_URL : '';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status = 0,
+    readonly details: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** True when the request never got an answer: the caller may fall back to what it has stored. */
+  get isNetworkError(): boolean {
+    return this.code === 'network_error' || this.code === 'timeout';
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  data?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** The app's only way to the API: every page and service goes through here. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  let response: Awaited<ReturnType<typeof Taro.request>>;
+  try {
+    response = await Taro.request({
+      url: `${baseUrl}${path}`,
+      method: options.method ?? 'GET',
+      data: options.data as Taro.request.Option['data'],
+      header: { 'content-type': 'application/json', ...options.headers },
+      timeout: TIMEOUT_MS,
+      dataType: 'json',
+    });
+  } catch (error) {
+    const timedOut = /timeout|超时/i.test(String((error as { errMsg?: string })?.errMsg ?? error));
+    const code = timedOut ? 'timeout' : 'network_error';
+    throw new ApiError(code, ERROR_MESSAGES[code]);
+  }
+
+  const { statusCode, data } = response;
+  if (statusCode >= 200 && statusCode < 300) return data as T;
+
+  const body = (data ?? {}) as { code?: unknown; message?: unknown; details?: FieldError[] };
+  const code: ErrorCode = isErrorCode(body.code)
+    ? body.code
+    : statusCode >= 500
+      ? 'internal_error'
+      : 'bad_request';
+  const message = typeof body.message === 'string' ? body.message : ERROR_MESSAGES[code];
+  throw new ApiError(code, message, statusCode, body.details ?? []);
+}
