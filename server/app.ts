@@ -1,0 +1,55 @@
+import etag from '@fastify/etag';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from './config';
+import database from './plugins/database';
+import errors from './plugins/errors';
+import h5 from './plugins/h5';
+import commitmentRoutes from './routes/api/commitments';
+import healthRoutes from './routes/api/health';
+import metaRoutes from './routes/api/meta';
+import statsRoutes from './routes/api/stats';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig;
+    /** The server's clock: every rule that depends on today asks it, so tests can fix the date. */
+    now: () => Date;
+  }
+}
+
+export interface AppOptions {
+  config: AppConfig;
+  now?: () => Date;
+}
+
+/** The whole application as a plugin. It never listens: server.ts does, and tests use `app.inject`. */
+export default async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
+  fastify.decorate('config', config);
+  fastify.decorate('now', now ?? (() => new Date()));
+
+  await fastify.register(errors);
+  await fastify.register(etag, { weak: true });
+  await fastify.register(database, { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+
+  await fastify.register(
+    async (api) => {
+      const typed = api.withTypeProvider<TypeBoxTypeProvider>();
+      await typed.register(healthRoutes);
+      await typed.register(metaRoutes);
+      await typed.register(commitmentRoutes);
+      await typed.register(statsRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  await fastify.register(h5, { h5Dir: config.h5Dir });
+}
+
+/** Fastify options shared by the server and the tests. */
+export const fastifyOptions = {
+  // Query strings like ?category=a&category=b are refused by the schema rather than silently merged.
+  routerOptions: { ignoreTrailingSlash: true },
+  ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
+  bodyLimit: 64 * 1024,
+} as const;

@@ -1,0 +1,10 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import app, { fastifyOptions, type AppOptions } from './app';
+
+/** A ready application instance: for tests (`app.inject`) and for server.ts. */
+export async function buildApp(options: AppOptions, serverOptions: FastifyServerOptions = {}) {
+  const fastify = Fastify({ ...fastifyOptions, ...serverOptions });
+  await fastify.register(app, options);
+  await fastify.ready();
+  return fastify;
+}

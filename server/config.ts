@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** Environment variables the server reads, checked once at boot. */
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: '0.0.0.0' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './.data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  H5_DIR: Type.String({ minLength: 1, default: './dist/h5' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  TICKET_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  h5Dir: string;
+  logLevel: string;
+  /** New requests one client may file per minute. */
+  ticketRateLimit: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  }
+  const parsed = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
+  if (!Value.Check(EnvSchema, parsed)) {
+    const problems = [...Value.Errors(EnvSchema, parsed)].map(
+      (e) => `${e.path.slice(1)}: ${e.message}`,
+    );
+    throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
+  }
+  const env_ = parsed as Static<typeof EnvSchema>;
+  return {
+    port: env_.PORT,
+    host: env_.HOST,
+    dataDir: path.resolve(env_.DATA_DIR),
+    databaseUrl: env_.DATABASE_URL,
+    h5Dir: path.resolve(env_.H5_DIR),
+    logLevel: env_.LOG_LEVEL,
+    ticketRateLimit: env_.TICKET_RATE_LIMIT,
+  };
+}

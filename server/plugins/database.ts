@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
+import type { CommitmentSource } from '../../src/domain/commitment';
+import { migrateToLatest, openDatabase, type DatabaseDialect } from '../db/database';
+import type { Database } from '../db/tables';
+import { upsertCommitmentSources } from '../repositories/commitments';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    dialect: DatabaseDialect;
+  }
+}
+
+export const DATASET_PATH = path.resolve(__dirname, '../../data/commitments.json');
+
+export interface DatabasePluginOptions {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+/** Opens the database, brings its schema up to date and loads the report's commitments. */
+async function databasePlugin(app: FastifyInstance, options: DatabasePluginOptions) {
+  const { db, dialect } = openDatabase(options);
+  app.decorate('db', db);
+  app.decorate('dialect', dialect);
+  app.addHook('onClose', () => db.destroy());
+
+  await migrateToLatest(db);
+  const sources = JSON.parse(fs.readFileSync(DATASET_PATH, 'utf8')) as CommitmentSource[];
+  await upsertCommitmentSources(db, sources);
+}
+
+export default fp(databasePlugin, { name: 'database' });

@@ -1,0 +1,143 @@
+import { sql, type Kysely } from 'kysely';
+import type {
+  Commitment,
+  CommitmentCategory,
+  CommitmentSource,
+  CommitmentUpdate,
+  StaffRole,
+  TargetQualifier,
+} from '../../src/domain/commitment';
+import { deriveStatus } from '../../src/domain/status';
+import type { CommitmentRow, CommitmentUpdateRow, Database } from '../db/tables';
+
+/**
+ * Loads the dataset: new commitments are added and the report's fields of known ones refreshed,
+ * while the progress workers have recorded is never touched. Safe to run on every start.
+ */
+export async function upsertCommitmentSources(db: Kysely<Database>, sources: CommitmentSource[]) {
+  await db.transaction().execute(async (trx) => {
+    for (const [index, source] of sources.entries()) {
+      const fields = {
+        sort_order: index,
+        category: source.category,
+        title: source.title,
+        quote: source.quote,
+        section: source.section,
+        target_value: source.target?.value ?? null,
+        target_unit: source.target?.unit ?? null,
+        target_qualifier: source.target?.qualifier ?? null,
+        baseline_value: source.baseline2019?.value ?? null,
+        baseline_unit: source.baseline2019?.unit ?? null,
+        baseline_quote: source.baseline2019?.quote ?? null,
+        deadline: source.deadline,
+      };
+      await trx
+        .insertInto('commitments')
+        .values({
+          id: source.id,
+          ...fields,
+          current_value: null,
+          progress_percent: null,
+          updated_at: null,
+        })
+        .onConflict((oc) => oc.column('id').doUpdateSet(fields))
+        .execute();
+    }
+  });
+}
+
+export interface CommitmentQuery {
+  category?: CommitmentCategory;
+  /** Matches title or quote. */
+  q?: string;
+}
+
+/** Every commitment that matches, in the report's order. The dataset is bounded (under a hundred rows). */
+export async function findCommitments(
+  db: Kysely<Database>,
+  { category, q }: CommitmentQuery,
+  now: Date,
+): Promise<Commitment[]> {
+  let query = db.selectFrom('commitments').selectAll().orderBy('sort_order');
+  if (category) query = query.where('category', '=', category);
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // ESCAPE spelled out: SQLite has no default escape character for LIKE.
+    query = query.where(
+      sql<boolean>`(title like ${pattern} escape '\\' or quote like ${pattern} escape '\\')`,
+    );
+  }
+  const rows = await query.execute();
+  return rows.map((row) => toCommitment(row, now));
+}
+
+export async function findCommitment(
+  db: Kysely<Database>,
+  id: string,
+  now: Date,
+): Promise<Commitment | undefined> {
+  const row = await db
+    .selectFrom('commitments')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toCommitment(row, now);
+}
+
+/** Updates of one commitment, newest first. */
+export async function findCommitmentUpdates(
+  db: Kysely<Database>,
+  commitmentId: string,
+): Promise<CommitmentUpdate[]> {
+  const rows = await db
+    .selectFrom('commitment_updates')
+    .selectAll()
+    .where('commitment_id', '=', commitmentId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toCommitmentUpdate);
+}
+
+function toCommitment(row: CommitmentRow, now: Date): Commitment {
+  return {
+    id: row.id,
+    category: row.category as CommitmentCategory,
+    title: row.title,
+    quote: row.quote,
+    section: row.section,
+    target:
+      row.target_value === null
+        ? null
+        : {
+            value: row.target_value,
+            unit: row.target_unit ?? '',
+            qualifier: row.target_qualifier as TargetQualifier,
+          },
+    baseline2019:
+      row.baseline_value === null
+        ? null
+        : {
+            value: row.baseline_value,
+            unit: row.baseline_unit ?? '',
+            quote: row.baseline_quote ?? '',
+          },
+    deadline: row.deadline,
+    progress: { percent: row.progress_percent ?? 0, current: row.current_value },
+    status: deriveStatus({ percent: row.progress_percent, deadline: row.deadline, now }),
+    updatedAt: row.updated_at,
+  };
+}
+
+function toCommitmentUpdate(row: CommitmentUpdateRow): CommitmentUpdate {
+  return {
+    id: row.id,
+    commitmentId: row.commitment_id,
+    author: { name: row.author_name, role: row.author_role as StaffRole },
+    value: row.value,
+    percent: row.percent,
+    note: row.note,
+    photos: JSON.parse(row.photos) as string[],
+    createdAt: row.created_at,
+  };
+}

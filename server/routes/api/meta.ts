@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { COMMITMENT_CATEGORIES } from '../../../src/domain/commitment';
+import { DISTRICTS } from '../../../src/domain/districts';
+import { COMMITMENT_STATUSES } from '../../../src/domain/status';
+import { TICKET_CATEGORIES } from '../../../src/domain/ticket';
+import { MetaSchema } from '../../schemas/meta';
+
+/** The fixed lists the app needs, all from src/domain. */
+const meta = {
+  commitmentCategories: COMMITMENT_CATEGORIES.map(({ code, name }) => ({ code, name })),
+  commitmentStatuses: COMMITMENT_STATUSES.map(({ code, name, meaning }) => ({
+    code,
+    name,
+    meaning,
+  })),
+  ticketCategories: TICKET_CATEGORIES.map(({ code, name, hint, dueDays }) => ({
+    code,
+    name,
+    hint,
+    dueDays,
+  })),
+  districts: [...DISTRICTS],
+};
+
+const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/meta', { schema: { response: { 200: MetaSchema } } }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=3600');
+    return meta;
+  });
+};
+
+export default metaRoutes;

@@ -1,0 +1,75 @@
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  COMMITMENT_CATEGORIES,
+  TARGET_QUALIFIERS,
+  STAFF_ROLES,
+  type Commitment,
+  type CommitmentDetail,
+} from '../../src/domain/commitment';
+import { COMMITMENT_STATUSES } from '../../src/domain/status';
+import { CodeSchema, Nullable, OneOfSchema, type Equals, type Expect } from './common';
+
+export const CommitmentCategorySchema = CodeSchema(COMMITMENT_CATEGORIES);
+export const CommitmentStatusSchema = CodeSchema(COMMITMENT_STATUSES);
+
+export const TargetSchema = Type.Object({
+  value: Type.Number(),
+  unit: Type.String(),
+  qualifier: OneOfSchema(TARGET_QUALIFIERS),
+});
+
+export const CommitmentSchema = Type.Object({
+  id: Type.String(),
+  category: CommitmentCategorySchema,
+  title: Type.String(),
+  quote: Type.String(),
+  section: Type.String(),
+  target: Nullable(TargetSchema),
+  baseline2019: Nullable(
+    Type.Object({ value: Type.Number(), unit: Type.String(), quote: Type.String() }),
+  ),
+  deadline: Type.String(),
+  progress: Type.Object({ percent: Type.Integer(), current: Nullable(Type.Number()) }),
+  status: CommitmentStatusSchema,
+  updatedAt: Nullable(Type.String()),
+});
+
+export const CommitmentUpdateSchema = Type.Object({
+  id: Type.String(),
+  commitmentId: Type.String(),
+  author: Type.Object({ name: Type.String(), role: CodeSchema(STAFF_ROLES) }),
+  value: Nullable(Type.Number()),
+  percent: Type.Integer(),
+  note: Type.String(),
+  photos: Type.Array(Type.String()),
+  createdAt: Type.String(),
+});
+
+export const CommitmentDetailSchema = Type.Composite([
+  CommitmentSchema,
+  Type.Object({ updates: Type.Array(CommitmentUpdateSchema) }),
+]);
+
+export const CommitmentListQuerySchema = Type.Object(
+  {
+    category: Type.Optional(CommitmentCategorySchema),
+    status: Type.Optional(CommitmentStatusSchema),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
+  },
+  { additionalProperties: false },
+);
+
+export const CommitmentPageSchema = Type.Object({
+  items: Type.Array(CommitmentSchema),
+  nextCursor: Nullable(Type.String()),
+  total: Type.Integer(),
+});
+
+export type CommitmentListQuery = Static<typeof CommitmentListQuerySchema>;
+
+export type SchemaMatchesDomain = [
+  Expect<Equals<Static<typeof CommitmentSchema>, Commitment>>,
+  Expect<Equals<Static<typeof CommitmentDetailSchema>, CommitmentDetail>>,
+];

@@ -1,0 +1,26 @@
+import { Type } from '@sinclair/typebox';
+
+/** The one error envelope, for every 4xx/5xx response schema. */
+export const ErrorSchema = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+});
+
+/** A string schema that accepts exactly the codes of one of the `as const` lists in src/domain. */
+export function CodeSchema<const T extends readonly { code: string }[]>(list: T) {
+  return Type.Unsafe<T[number]['code']>({ type: 'string', enum: list.map((item) => item.code) });
+}
+
+/** A string schema that accepts exactly the values of an `as const` list. */
+export function OneOfSchema<const T extends readonly string[]>(values: T) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+}
+
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+/** Fails `tsc` when a schema and the domain type it serves drift apart: `Expect<Equals<A, B>>`. */
+export type Equals<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export type Expect<T extends true> = T;
