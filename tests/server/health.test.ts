@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../../server/build-app';
+import { createTestApp, DATABASES, testConfig, type TestContext } from '../support/test-app';
+
+describe.each(DATABASES)('server basics on %s', (dialect) => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp(dialect);
+  });
+  afterAll(() => ctx.destroy());
+
+  it('answers GET /api/health with ok', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers an unknown /api path with a 404 envelope, not the H5 page', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/no-such-thing?x=1' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    expect(res.json()).toEqual({
+      code: 'route_not_found',
+      message: expect.stringContaining('/api/no-such-thing'),
+    });
+  });
+
+  it('answers broken JSON with a 400 envelope', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/health',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"oops":',
+    });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    expect(res.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+  });
+});
+
+describe('serving the H5 build', () => {
+  const h5Dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-h5-'));
+  let app: Awaited<ReturnType<typeof buildApp>>;
+
+  beforeAll(async () => {
+    fs.mkdirSync(path.join(h5Dir, 'js'));
+    fs.writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><div id="app"></div>');
+    fs.writeFileSync(path.join(h5Dir, 'js', 'app.1a2b3c4d.js'), 'console.log(1)');
+    app = await buildApp({ config: { ...testConfig(h5Dir), h5Dir } });
+  });
+  afterAll(async () => {
+    await app.close();
+    fs.rmSync(h5Dir, { recursive: true, force: true });
+  });
+
+  it('serves index.html at / and makes the browser revalidate it', async () => {
+    const res = await app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('lets the browser keep hashed assets for a year', async () => {
+    const res = await app.inject({ method: 'GET', url: '/js/app.1a2b3c4d.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+});

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildApp } from '../../server/build-app';
+import type { AppConfig } from '../../server/config';
+
+/**
+ * The databases the server suite runs on: SQLite always, PostgreSQL too when TEST_DATABASE_URL is set
+ * (.ci/run sets it). Each test app gets a database of its own, made fresh and dropped afterwards.
+ */
+export const DATABASES: Array<'sqlite' | 'postgres'> = process.env.TEST_DATABASE_URL
+  ? ['sqlite', 'postgres']
+  : ['sqlite'];
+
+export type TestApp = Awaited<ReturnType<typeof buildApp>>;
+
+export interface TestAppOptions {
+  now?: () => Date;
+  config?: Partial<AppConfig>;
+}
+
+export interface TestContext {
+  app: TestApp;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Closes the app; the data stays until `destroy`, so a test can start a second app on it. */
+  close(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+/** A fresh, empty PostgreSQL database on the TEST_DATABASE_URL server; returns its URL and a way to drop it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `minsheng_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export function testConfig(dataDir: string, databaseUrl?: string): AppConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    databaseUrl,
+    h5Dir: path.join(dataDir, 'no-h5'),
+    logLevel: 'silent',
+    ticketRateLimit: 1000,
+  };
+}
+
+export async function createTestApp(
+  dialect: 'sqlite' | 'postgres',
+  options: TestAppOptions = {},
+): Promise<TestContext> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-test-'));
+  const postgres = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
+  const config = { ...testConfig(dataDir, postgres?.url), ...options.config };
+  const app = await buildApp({ config, now: options.now });
+  let closed = false;
+  const close = async () => {
+    if (!closed) await app.close();
+    closed = true;
+  };
+  return {
+    app,
+    dataDir,
+    databaseUrl: postgres?.url,
+    close,
+    async destroy() {
+      await close();
+      await postgres?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
