@@ -20,7 +20,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // H5_DIR lets two checkouts' test runs build side by side; the server reads the same variable.
+    outputRoot:
+      process.env.TARO_ENV === 'h5' && process.env.H5_DIR
+        ? process.env.H5_DIR
+        : `dist/${process.env.TARO_ENV}`,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       // The weapp build calls the API here; the H5 build calls its own origin.

@@ -33,7 +33,7 @@ export function h5InputsHash(): string {
 }
 
 /** Builds the H5 app into `h5Dir` unless the build there was made from the current sources. */
-export function ensureH5Build(h5Dir = path.join(ROOT, 'dist/h5')): void {
+export function ensureH5Build(h5Dir = path.resolve(ROOT, process.env.H5_DIR ?? 'dist/h5')): void {
   const stampFile = path.join(h5Dir, STAMP);
   const wanted = h5InputsHash();
   const built = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : null;

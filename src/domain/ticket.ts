@@ -1,3 +1,5 @@
+import type { District } from './districts';
+
 /** 民呼必应 request categories, and how many days the city gives itself to close each. */
 export const TICKET_CATEGORIES = [
   { code: 'municipal', name: '市政设施', hint: '路灯、道路、井盖、供水供气', dueDays: 7 },
@@ -13,3 +15,101 @@ export const TICKET_CATEGORIES = [
 ] as const;
 
 export type TicketCategory = (typeof TICKET_CATEGORIES)[number]['code'];
+
+/** The 12345-style life of a request. The one list of ticket statuses. */
+export const TICKET_STATUSES = [
+  { code: 'received', name: '已受理' },
+  { code: 'dispatched', name: '已派单' },
+  { code: 'in_progress', name: '办理中' },
+  { code: 'resolved', name: '已办结' },
+] as const;
+
+export type TicketStatus = (typeof TICKET_STATUSES)[number]['code'];
+
+/** Satisfaction after 已办结: 1 不满意 (reopens the request), 2 基本满意, 3 满意. */
+export const RATING_SCORES = [
+  { score: 1, name: '不满意' },
+  { score: 2, name: '基本满意' },
+  { score: 3, name: '满意' },
+] as const;
+
+export type RatingScore = (typeof RATING_SCORES)[number]['score'];
+
+/** What a citizen submits: `POST /api/tickets`. */
+export interface TicketInput {
+  category: TicketCategory;
+  content: string;
+  district: District;
+  address?: string;
+  commitmentId?: string;
+  /** URLs returned by `POST /api/uploads`, at most 3. */
+  photos?: string[];
+  anonymous: boolean;
+  contactName?: string;
+  /** Mainland mobile number; required unless anonymous. */
+  phone?: string;
+  consent: true;
+}
+
+export interface TicketEvent {
+  status: TicketStatus;
+  note: string;
+  /** Who acted: 市民 for the submitter, otherwise the worker's display name. */
+  actor: string;
+  createdAt: string;
+}
+
+export interface TicketRating {
+  score: RatingScore;
+  comment: string | null;
+  createdAt: string;
+}
+
+/** A request as its submitter (or staff) sees it. `phone` is masked (138****1234) for everyone but staff. */
+export interface Ticket {
+  ticketNo: string;
+  category: TicketCategory;
+  content: string;
+  district: District;
+  address: string | null;
+  commitmentId: string | null;
+  photos: string[];
+  anonymous: boolean;
+  contactName: string | null;
+  phone: string | null;
+  status: TicketStatus;
+  createdAt: string;
+  dueAt: string;
+  resolvedAt: string | null;
+  events: TicketEvent[];
+  ratings: TicketRating[];
+}
+
+/** `201` of `POST /api/tickets`: the ticket, and the token only its submitter holds. */
+export interface CreatedTicket extends Ticket {
+  accessToken: string;
+}
+
+/**
+ * Which status may follow which: the one state machine of a request. Staying in the same open status is a reply.
+ * 不满意 after 已办结 sends the request back to 办理中.
+ */
+const NEXT_STATUSES: Record<TicketStatus, readonly TicketStatus[]> = {
+  received: ['received', 'dispatched', 'resolved'],
+  dispatched: ['dispatched', 'in_progress', 'resolved'],
+  in_progress: ['in_progress', 'resolved'],
+  resolved: [],
+};
+
+export function canMoveTicket(from: TicketStatus, to: TicketStatus): boolean {
+  return NEXT_STATUSES[from].includes(to);
+}
+
+export function ticketStatusName(code: TicketStatus): string {
+  return TICKET_STATUSES.find((s) => s.code === code)!.name;
+}
+
+/** Overdue: past its due time and not yet 已办结. */
+export function isOverdue(ticket: Pick<Ticket, 'status' | 'dueAt'>, now: Date): boolean {
+  return ticket.status !== 'resolved' && Date.parse(ticket.dueAt) < now.getTime();
+}

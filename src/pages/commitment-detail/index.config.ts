@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '民生实事详情',
+});

@@ -1,0 +1,5 @@
+import { View } from '@tarojs/components';
+
+export default function CommitmentDetailPage() {
+  return <View>民生实事详情</View>;
+}

@@ -1,0 +1,5 @@
+import { View } from '@tarojs/components';
+
+export default function WorkerHomePage() {
+  return <View>工作台</View>;
+}

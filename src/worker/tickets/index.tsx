@@ -1,0 +1,5 @@
+import { View } from '@tarojs/components';
+
+export default function WorkerTicketsPage() {
+  return <View>诉求工单</View>;
+}
