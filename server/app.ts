@@ -1,6 +1,7 @@
 import etag from '@fastify/etag';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { AppConfig } from './config';
 import database from './plugins/database';
 import errors from './plugins/errors';
@@ -24,7 +25,7 @@ export interface AppOptions {
 }
 
 /** The whole application as a plugin. It never listens: server.ts does, and tests use `app.inject`. */
-export default async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
+async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
   fastify.decorate('config', config);
   fastify.decorate('now', now ?? (() => new Date()));
 
@@ -45,6 +46,9 @@ export default async function app(fastify: FastifyInstance, { config, now }: App
 
   await fastify.register(h5, { h5Dir: config.h5Dir });
 }
+
+// Not encapsulated, so that server.ts and the tests see `db`, `config` and `now` on the instance they build.
+export default fp(app, { name: 'app' });
 
 /** Fastify options shared by the server and the tests. */
 export const fastifyOptions = {
