@@ -3,9 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from './config';
+import auth from './plugins/auth';
 import database from './plugins/database';
 import errors from './plugins/errors';
 import h5 from './plugins/h5';
+import authRoutes from './routes/api/auth';
 import commitmentRoutes from './routes/api/commitments';
 import healthRoutes from './routes/api/health';
 import metaRoutes from './routes/api/meta';
@@ -32,6 +34,7 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
   await fastify.register(errors);
   await fastify.register(etag, { weak: true });
   await fastify.register(database, { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await fastify.register(auth);
 
   await fastify.register(
     async (api) => {
@@ -40,6 +43,7 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
       await typed.register(metaRoutes);
       await typed.register(commitmentRoutes);
       await typed.register(statsRoutes);
+      await typed.register(authRoutes);
     },
     { prefix: '/api' },
   );

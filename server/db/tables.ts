@@ -34,9 +34,43 @@ export interface CommitmentUpdatesTable {
   created_at: string;
 }
 
+/** Worker and admin accounts (issue 6). Passwords as scrypt hashes; `disabled` 0/1. */
+export interface StaffTable {
+  id: string;
+  username: string;
+  name: string;
+  role: string;
+  district: string | null;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Bearer sessions: only the SHA-256 of the token is stored. */
+export interface StaffSessionsTable {
+  id: string;
+  token_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** Failed sign-ins, per username and address, for throttling. */
+export interface LoginFailuresTable {
+  id: string;
+  username: string;
+  ip: string;
+  created_at: string;
+}
+
 export interface Database {
   commitments: CommitmentsTable;
   commitment_updates: CommitmentUpdatesTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  login_failures: LoginFailuresTable;
 }
 
 export type CommitmentRow = Selectable<CommitmentsTable>;

@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { LOGIN_THROTTLE, SESSION_TTL_MS, normalizeUsername } from '../../../src/domain/credentials';
+import { getDummyHash, hashToken, newToken, verifyPassword } from '../../auth/crypto';
+import { AppError } from '../../errors';
+import { bearerToken } from '../../plugins/auth';
+import {
+  clearLoginFailures,
+  createSession,
+  findLoginFailures,
+  findStaffCredentials,
+  recordLoginFailure,
+  revokeSession,
+} from '../../repositories/staff';
+import { LoginBodySchema, LoginResultSchema, StaffSchema } from '../../schemas/auth';
+import { ErrorSchema } from '../../schemas/common';
+
+/** Each failure in the window adds this much wait before the answer, so guessing gets slower as it goes. */
+const FAILURE_DELAY_MS = 150;
+
+const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        body: LoginBodySchema,
+        response: {
+          200: LoginResultSchema,
+          400: ErrorSchema,
+          401: ErrorSchema,
+          429: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const now = app.now();
+      const username = normalizeUsername(request.body.username);
+      const key = { username, ip: request.ip };
+      const windowStart = new Date(now.getTime() - LOGIN_THROTTLE.windowMs);
+
+      const failures = await findLoginFailures(app.db, key, windowStart);
+      if (failures.length >= LOGIN_THROTTLE.maxFailures) {
+        // Open again when enough of the failures have left the window.
+        const freeing = failures[failures.length - LOGIN_THROTTLE.maxFailures];
+        const retryAfterMs = Date.parse(freeing) + LOGIN_THROTTLE.windowMs - now.getTime();
+        reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+        throw new AppError(429, 'rate_limited', '登录失败次数过多，请 15 分钟后再试');
+      }
+
+      const account = await findStaffCredentials(app.db, username);
+      // Always run one scrypt check, against a dummy hash when the user is unknown: same time either way.
+      const passwordOk = await verifyPassword(
+        request.body.password,
+        account?.passwordHash ?? (await getDummyHash()),
+      );
+      if (!account || !passwordOk || account.disabled) {
+        await recordLoginFailure(app.db, key, now, windowStart);
+        request.log.info({ username }, 'sign-in refused');
+        await new Promise((resolve) => setTimeout(resolve, FAILURE_DELAY_MS * failures.length));
+        throw new AppError(401, 'invalid_credentials');
+      }
+
+      await clearLoginFailures(app.db, key);
+      const token = newToken();
+      const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+      await createSession(
+        app.db,
+        { staffId: account.staff.id, tokenHash: hashToken(token), expiresAt },
+        now,
+      );
+      reply.header('cache-control', 'no-store');
+      return { token, worker: account.staff, expiresAt: expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      preHandler: app.requireStaff,
+      schema: { response: { 204: Type.Null(), 401: ErrorSchema } },
+    },
+    async (request, reply) => {
+      await revokeSession(app.db, hashToken(bearerToken(request)!), app.now());
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      preHandler: app.requireStaff,
+      schema: { response: { 200: StaffSchema, 401: ErrorSchema } },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return request.staff!;
+    },
+  );
+};
+
+export default authRoutes;
