@@ -12,6 +12,8 @@ import commitmentRoutes from './routes/api/commitments';
 import healthRoutes from './routes/api/health';
 import metaRoutes from './routes/api/meta';
 import statsRoutes from './routes/api/stats';
+import ticketRoutes from './routes/api/tickets';
+import uploadRoutes from './routes/api/uploads';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -43,6 +45,8 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
       await typed.register(metaRoutes);
       await typed.register(commitmentRoutes);
       await typed.register(statsRoutes);
+      await typed.register(ticketRoutes);
+      await typed.register(uploadRoutes);
       await typed.register(authRoutes);
     },
     { prefix: '/api' },

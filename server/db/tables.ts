@@ -65,9 +65,71 @@ export interface LoginFailuresTable {
   created_at: string;
 }
 
+export interface TicketsTable {
+  id: string;
+  ticket_no: string;
+  token_hash: string;
+  category: string;
+  content: string;
+  district: string;
+  address: string | null;
+  commitment_id: string | null;
+  photos: string;
+  anonymous: number;
+  contact_name: string | null;
+  phone: string | null;
+  status: string;
+  created_at: string;
+  due_at: string;
+  resolved_at: string | null;
+  first_resolved_at: string | null;
+  resolution_count: number;
+  event_count: number;
+}
+
+export interface TicketEventsTable {
+  id: string;
+  ticket_id: string;
+  seq: number;
+  status: string;
+  note: string;
+  actor: string;
+  actor_id: string | null;
+  created_at: string;
+}
+
+export interface TicketRatingsTable {
+  id: string;
+  ticket_id: string;
+  resolution: number;
+  score: number;
+  comment: string | null;
+  created_at: string;
+}
+
+export interface TicketIdempotencyKeysTable {
+  key_hash: string;
+  request_hash: string;
+  ticket_id: string;
+  token_box: string;
+  created_at: string;
+}
+
+export interface UploadsTable {
+  name: string;
+  content_type: string;
+  size: number;
+  created_at: string;
+}
+
 export interface Database {
   commitments: CommitmentsTable;
   commitment_updates: CommitmentUpdatesTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  ticket_ratings: TicketRatingsTable;
+  ticket_idempotency_keys: TicketIdempotencyKeysTable;
+  uploads: UploadsTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
   login_failures: LoginFailuresTable;

@@ -13,6 +13,9 @@ export interface Staff {
 }
 
 /** Workers act within their own district; admins everywhere. */
-export function canActInDistrict(staff: Pick<Staff, 'role' | 'district'>, district: string): boolean {
+export function canActInDistrict(
+  staff: Pick<Staff, 'role' | 'district'>,
+  district: string,
+): boolean {
   return staff.role === 'admin' || staff.district === district;
 }
