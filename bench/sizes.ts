@@ -1,0 +1,50 @@
+// Sizes of the two builds: the weapp package (main package vs the worker sub-package) and the H5 initial JS.
+// Reads dist/weapp and dist/h5 as they are: run `npm run build:weapp` and `npm run build:h5` first.
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = path.resolve(__dirname, '..');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function files(dir: string): { file: string; size: number }[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => {
+      const full = path.join(d.parentPath, d.name);
+      return { file: path.relative(dir, full), size: fs.statSync(full).size };
+    });
+}
+
+export function reportSizes(): void {
+  const weapp = path.join(ROOT, 'dist/weapp');
+  if (fs.existsSync(weapp)) {
+    const all = files(weapp).filter((f) => !f.file.endsWith('.map'));
+    const sub = all.filter((f) => f.file.startsWith('worker/'));
+    const total = all.reduce((s, f) => s + f.size, 0);
+    const subTotal = sub.reduce((s, f) => s + f.size, 0);
+    console.log(
+      `weapp total ${kb(total)}: main package ${kb(total - subTotal)}, worker sub-package ${kb(subTotal)}`,
+    );
+    for (const f of all.sort((a, b) => b.size - a.size).slice(0, 6))
+      console.log(`  ${kb(f.size).padStart(10)}  ${f.file}`);
+  } else {
+    console.log('weapp: no build (npm run build:weapp)');
+  }
+
+  const h5 = path.join(ROOT, 'dist/h5');
+  const index = path.join(h5, 'index.html');
+  if (fs.existsSync(index)) {
+    const html = fs.readFileSync(index, 'utf8');
+    const scripts = [...html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g)].map((m) => m[1]);
+    const bodies = scripts.map((s) => fs.readFileSync(path.join(h5, s)));
+    const raw = bodies.reduce((s, b) => s + b.length, 0);
+    const gzip = bodies.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0);
+    console.log(`H5 initial JS (${scripts.length} files): ${kb(raw)} raw, ${kb(gzip)} gzip`);
+  } else {
+    console.log('H5: no build (npm run build:h5)');
+  }
+}
+
+if (require.main === module) reportSizes();
