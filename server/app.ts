@@ -8,6 +8,7 @@ import database from './plugins/database';
 import errors from './plugins/errors';
 import h5 from './plugins/h5';
 import authRoutes from './routes/api/auth';
+import commitmentUpdateRoutes from './routes/api/commitment-updates';
 import commitmentRoutes from './routes/api/commitments';
 import healthRoutes from './routes/api/health';
 import metaRoutes from './routes/api/meta';
@@ -48,6 +49,7 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
       await typed.register(ticketRoutes);
       await typed.register(uploadRoutes);
       await typed.register(authRoutes);
+      await typed.register(commitmentUpdateRoutes);
     },
     { prefix: '/api' },
   );

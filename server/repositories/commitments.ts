@@ -7,7 +7,9 @@ import type {
   StaffRole,
   TargetQualifier,
 } from '../../src/domain/commitment';
+import type { Staff } from '../../src/domain/staff';
 import { deriveStatus } from '../../src/domain/status';
+import { newId } from '../auth/crypto';
 import type { CommitmentRow, CommitmentUpdateRow, Database } from '../db/tables';
 
 /**
@@ -97,6 +99,56 @@ export async function findCommitmentUpdates(
     .orderBy('id', 'desc')
     .execute();
   return rows.map(toCommitmentUpdate);
+}
+
+export interface NewCommitmentUpdate {
+  commitmentId: string;
+  author: Pick<Staff, 'id' | 'name' | 'role'>;
+  /** The figure as reported, or null for a bare percent. */
+  value: number | null;
+  /** The progress the update sets: the commitment's new figure and percent. */
+  progress: { current: number | null; percent: number };
+  note: string;
+  photos: string[];
+}
+
+/**
+ * Appends an update and moves the commitment's progress to it, in one transaction: the card and its timeline
+ * never disagree. Undefined when the commitment does not exist.
+ */
+export async function addCommitmentUpdate(
+  db: Kysely<Database>,
+  input: NewCommitmentUpdate,
+  now: Date,
+): Promise<CommitmentUpdate | undefined> {
+  const at = now.toISOString();
+  const row: CommitmentUpdateRow = {
+    id: newId(now),
+    commitment_id: input.commitmentId,
+    author_id: input.author.id,
+    author_name: input.author.name,
+    author_role: input.author.role,
+    value: input.value,
+    percent: input.progress.percent,
+    note: input.note,
+    photos: JSON.stringify(input.photos),
+    created_at: at,
+  };
+  return db.transaction().execute(async (trx) => {
+    const moved = await trx
+      .updateTable('commitments')
+      .set({
+        current_value: input.progress.current,
+        progress_percent: input.progress.percent,
+        updated_at: at,
+      })
+      .where('id', '=', input.commitmentId)
+      .returning('id')
+      .executeTakeFirst();
+    if (!moved) return undefined;
+    await trx.insertInto('commitment_updates').values(row).execute();
+    return toCommitmentUpdate(row);
+  });
 }
 
 function toCommitment(row: CommitmentRow, now: Date): Commitment {

@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { progressFromUpdate, validateUpdateInput } from '../../../src/domain/update-rules';
+import { notFound, validationError } from '../../errors';
+import { addCommitmentUpdate, findCommitment } from '../../repositories/commitments';
+import { findUploadNames, uploadNameOf } from '../../repositories/uploads';
+import { CommitmentUpdateBodySchema } from '../../schemas/commitment-updates';
+import { CommitmentUpdateSchema } from '../../schemas/commitments';
+import { ErrorSchema } from '../../schemas/common';
+
+/**
+ * Workers post progress. Commitments are city-wide promises, so any signed-in worker or admin may post on any
+ * of them; the update records who posted (account id, display name, role) and is never edited afterwards.
+ */
+const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/commitments/:id/updates',
+    {
+      // onRequest: a caller without a live token learns nothing about the body's rules or the commitment.
+      onRequest: app.requireStaff,
+      schema: {
+        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+        body: CommitmentUpdateBodySchema,
+        response: {
+          201: CommitmentUpdateSchema,
+          400: ErrorSchema,
+          401: ErrorSchema,
+          404: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const now = app.now();
+      const staff = request.staff!;
+      const commitment = await findCommitment(app.db, request.params.id, now);
+      if (!commitment) throw notFound('没有找到这项民生实事');
+
+      const body = request.body;
+      const errors = validateUpdateInput(body, commitment.target);
+      const photos = body.photos ?? [];
+      const names = photos.map(uploadNameOf);
+      if (errors.length === 0 && photos.length > 0) {
+        const known = await findUploadNames(
+          app.db,
+          names.filter((n): n is string => n !== null),
+        );
+        if (names.some((n) => n === null || !known.has(n))) {
+          errors.push({ field: 'photos', message: '照片需先上传成功后再提交' });
+        }
+      }
+      if (errors.length > 0) throw validationError(errors);
+
+      const update = await addCommitmentUpdate(
+        app.db,
+        {
+          commitmentId: commitment.id,
+          author: staff,
+          value: body.value ?? null,
+          progress: progressFromUpdate(body, commitment.target),
+          note: body.note.trim(),
+          photos: names.map((n) => `/api/uploads/${n}`),
+        },
+        now,
+      );
+      if (!update) throw notFound('没有找到这项民生实事');
+      request.log.info(
+        { commitmentId: commitment.id, staffId: staff.id, percent: update.percent },
+        'commitment update posted',
+      );
+      reply.status(201);
+      return update;
+    },
+  );
+};
+
+export default commitmentUpdateRoutes;

@@ -1,0 +1,76 @@
+import type { Target } from './commitment';
+import type { FieldError } from './errors';
+import { clampPercent, percentFromValue } from './progress';
+import { characterCount } from './ticket-rules';
+
+/** Limits of a progress update: the worker's form shows them, and the server enforces the same ones. */
+export const UPDATE_LIMITS = { noteMin: 2, noteMax: 500, photosMax: 3 } as const;
+
+/** What a worker posts: `POST /api/commitments/:id/updates`. Exactly one of `value` and `percent`. */
+export interface CommitmentUpdateInput {
+  /** The delivered figure in the target's unit; only for commitments with a target. */
+  value?: number;
+  /** 0–100, for commitments without a figure (or when only the share is known). */
+  percent?: number;
+  note: string;
+  /** URLs returned by `POST /api/uploads`. */
+  photos?: string[];
+}
+
+export function validateUpdateInput(
+  input: Partial<Record<keyof CommitmentUpdateInput, unknown>>,
+  target: Target | null,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const fail = (field: keyof CommitmentUpdateInput, message: string) =>
+    errors.push({ field, message });
+
+  const hasValue = input.value !== undefined && input.value !== null;
+  const hasPercent = input.percent !== undefined && input.percent !== null;
+  if (hasValue === hasPercent) {
+    fail(hasValue ? 'percent' : 'value', '请填写完成数值或完成百分比（二选一）');
+  } else if (hasValue) {
+    if (typeof input.value !== 'number' || !Number.isFinite(input.value) || input.value < 0) {
+      fail('value', '完成数值应为不小于 0 的数字');
+    } else if (!target) {
+      fail('value', '这项民生实事没有数量目标，请填写完成百分比');
+    }
+  } else if (
+    typeof input.percent !== 'number' ||
+    !Number.isInteger(input.percent) ||
+    input.percent < 0 ||
+    input.percent > 100
+  ) {
+    fail('percent', '完成百分比应为 0–100 的整数');
+  }
+
+  const note = typeof input.note === 'string' ? input.note.trim() : '';
+  const length = characterCount(note);
+  if (length < UPDATE_LIMITS.noteMin)
+    fail('note', `请写明进展，至少 ${UPDATE_LIMITS.noteMin} 个字`);
+  else if (length > UPDATE_LIMITS.noteMax) fail('note', `最多 ${UPDATE_LIMITS.noteMax} 个字`);
+
+  if (input.photos !== undefined) {
+    if (!Array.isArray(input.photos) || input.photos.some((p) => typeof p !== 'string')) {
+      fail('photos', '照片格式不正确');
+    } else if (input.photos.length > UPDATE_LIMITS.photosMax) {
+      fail('photos', `最多 ${UPDATE_LIMITS.photosMax} 张照片`);
+    }
+    // Whether each photo is an upload of this server is the server's check (it needs the uploads table).
+  }
+  return errors;
+}
+
+/**
+ * The progress an update sets: a figure gives both the figure and its percent; a bare percent clears the
+ * figure, so the card never shows a stale figure next to a newer percent.
+ */
+export function progressFromUpdate(
+  input: Pick<CommitmentUpdateInput, 'value' | 'percent'>,
+  target: Target | null,
+): { current: number | null; percent: number } {
+  if (input.value !== undefined && input.value !== null && target) {
+    return { current: input.value, percent: percentFromValue(input.value, target) };
+  }
+  return { current: null, percent: clampPercent(input.percent ?? 0) };
+}

@@ -1,0 +1,263 @@
+import { SESSION_TTL_MS } from '../../src/domain/credentials';
+import { setStaffDisabled } from '../../server/repositories/staff';
+import { createTestApp, DATABASES, type TestContext } from '../support/test-app';
+import { addStaff, bearer, login } from './auth-fixtures';
+
+jest.setTimeout(30_000);
+
+// 城区社区规范化建设: 108 个 (exact); 鲁山机场和高速公路: no figure in the report.
+const WITH_TARGET = 'housing-community-standardization-108';
+const NO_TARGET = 'transport-airport-expressways';
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
+  'hex',
+);
+
+describe.each(DATABASES)('progress updates on %s', (dialect) => {
+  let ctx: TestContext;
+  let clock = new Date('2020-11-20T02:00:00Z');
+  const advance = (ms: number) => {
+    clock = new Date(clock.getTime() + ms);
+  };
+  let workerToken: string;
+  let otherDistrictToken: string;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    ctx = await createTestApp(dialect, { now: () => clock });
+    await addStaff(ctx.app, { username: 'zhang', district: '新华区', name: '张网格' });
+    await addStaff(ctx.app, { username: 'liu', district: '汝州市', name: '刘社工' });
+    await addStaff(ctx.app, { username: 'boss', role: 'admin', district: null, name: '李管理' });
+    workerToken = (await login(ctx.app, 'zhang')).token;
+    otherDistrictToken = (await login(ctx.app, 'liu')).token;
+    adminToken = (await login(ctx.app, 'boss')).token;
+  });
+  afterAll(() => ctx.destroy());
+
+  const post = (id: string, payload: unknown, headers: Record<string, string> = {}) =>
+    ctx.app.inject({ method: 'POST', url: `/api/commitments/${id}/updates`, payload, headers });
+  const detail = async (id: string) =>
+    (await ctx.app.inject({ method: 'GET', url: `/api/commitments/${id}` })).json();
+  const counts = async () => ({
+    updates: Number(
+      (
+        await ctx.app.db
+          .selectFrom('commitment_updates')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  });
+  const fields = (res: { json(): { details?: { field: string }[] } }) =>
+    (res.json().details ?? []).map((d) => d.field);
+
+  it('refuses a post without a token, with 401 and nothing written', async () => {
+    const before = await counts();
+    const res = await post(WITH_TARGET, { value: 10, note: '新建10个' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('unauthorized');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('answers 401 before looking at the body or the commitment', async () => {
+    expect((await post('no-such-commitment', { bogus: true })).statusCode).toBe(401);
+  });
+
+  it("refuses a resident's ticket token, however it is sent", async () => {
+    const ticketToken = 'a'.repeat(43);
+    for (const headers of [{ 'x-ticket-token': ticketToken }, bearer(ticketToken)]) {
+      const res = await post(WITH_TARGET, { value: 10, note: '新建10个' }, headers);
+      expect(res.statusCode).toBe(401);
+    }
+  });
+
+  it('records a figure, moves the commitment at once and shows the update first with its author', async () => {
+    const res = await post(
+      WITH_TARGET,
+      { value: 54, note: '  新华区、卫东区 54 个社区已完成规范化建设  ' },
+      bearer(workerToken),
+    );
+    expect(res.statusCode).toBe(201);
+    const update = res.json();
+    expect(update).toEqual({
+      id: expect.any(String),
+      commitmentId: WITH_TARGET,
+      author: { name: '张网格', role: 'worker' },
+      value: 54,
+      percent: 50,
+      note: '新华区、卫东区 54 个社区已完成规范化建设',
+      photos: [],
+      createdAt: clock.toISOString(),
+    });
+    const after = await detail(WITH_TARGET);
+    expect(after.progress).toEqual({ percent: 50, current: 54 });
+    expect(after.updatedAt).toBe(clock.toISOString());
+    // 20 Nov is ~89% of the year: 50% is more than 10 points behind.
+    expect(after.status).toBe('behind');
+    expect(after.updates[0]).toEqual(update);
+  });
+
+  it('lets a worker of any district and an admin post: commitments are city-wide', async () => {
+    advance(60_000);
+    const other = await post(
+      WITH_TARGET,
+      { value: 100, note: '汝州市片区核实后累计 100 个' },
+      bearer(otherDistrictToken),
+    );
+    expect(other.statusCode).toBe(201);
+    advance(60_000);
+    const admin = await post(
+      WITH_TARGET,
+      { value: 108, note: '全部完成，市里验收通过' },
+      bearer(adminToken),
+    );
+    expect(admin.statusCode).toBe(201);
+    expect(admin.json().author).toEqual({ name: '李管理', role: 'admin' });
+    const after = await detail(WITH_TARGET);
+    expect(after.status).toBe('done');
+    expect(after.progress).toEqual({ percent: 100, current: 108 });
+  });
+
+  it('keeps every update: a correction is a new one and the latest sets the progress', async () => {
+    advance(60_000);
+    const res = await post(
+      WITH_TARGET,
+      { value: 96, note: '更正：有 12 个社区验收未通过' },
+      bearer(workerToken),
+    );
+    expect(res.statusCode).toBe(201);
+    const after = await detail(WITH_TARGET);
+    expect(after.progress).toEqual({ percent: 88, current: 96 });
+    expect(after.updates.map((u: { value: number }) => u.value)).toEqual([96, 108, 100, 54]);
+    expect(after.updates.map((u: { author: { name: string } }) => u.author.name)).toEqual([
+      '张网格',
+      '李管理',
+      '刘社工',
+      '张网格',
+    ]);
+  });
+
+  it('takes a percent for a commitment without a figure, and refuses a figure for it', async () => {
+    advance(60_000);
+    const figure = await post(NO_TARGET, { value: 3, note: '开工3段' }, bearer(workerToken));
+    expect(figure.statusCode).toBe(400);
+    expect(fields(figure)).toEqual(['value']);
+    const res = await post(NO_TARGET, { percent: 95, note: '机场主体完工' }, bearer(workerToken));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ value: null, percent: 95 });
+    const after = await detail(NO_TARGET);
+    expect(after.progress).toEqual({ percent: 95, current: null });
+    expect(after.status).toBe('on_track');
+  });
+
+  it('clears the figure when a bare percent follows it, so the card never shows a stale figure', async () => {
+    advance(60_000);
+    const res = await post(WITH_TARGET, { percent: 92, note: '按进度估算' }, bearer(workerToken));
+    expect(res.statusCode).toBe(201);
+    expect((await detail(WITH_TARGET)).progress).toEqual({ percent: 92, current: null });
+  });
+
+  it.each([
+    ['both a figure and a percent', { value: 1, percent: 1, note: '两个都填' }, ['percent']],
+    ['neither a figure nor a percent', { note: '都没填写' }, ['value']],
+    ['a percent over 100', { percent: 101, note: '超过了' }, ['percent']],
+    ['a negative percent', { percent: -1, note: '负数' }, ['percent']],
+    ['a fractional percent', { percent: 50.5, note: '小数' }, ['percent']],
+    ['a percent that is not a number', { percent: 'half', note: '文字' }, ['percent']],
+    ['a negative figure', { value: -3, note: '负数' }, ['value']],
+    ['a one-character note', { value: 3, note: ' 好 ' }, ['note']],
+    ['a note of 501 characters', { value: 3, note: '进'.repeat(501) }, ['note']],
+    ['a missing note', { value: 3 }, ['note']],
+    ['four photos', { value: 3, note: '四张照片', photos: ['a', 'b', 'c', 'd'] }, ['photos']],
+    [
+      'a photo that was never uploaded',
+      { value: 3, note: '外链照片', photos: ['https://example.com/x.jpg'] },
+      ['photos'],
+    ],
+    [
+      'an upload URL the server never made',
+      { value: 3, note: '伪造照片', photos: [`/api/uploads/${'0'.repeat(32)}.png`] },
+      ['photos'],
+    ],
+    ['an unknown field', { value: 3, note: '多余字段', author: '别人' }, ['author']],
+  ])(
+    'refuses %s with 400, the field named, and writes nothing',
+    async (_name, payload, expected) => {
+      const before = await detail(WITH_TARGET);
+      const count = await counts();
+      const res = await post(WITH_TARGET, payload, bearer(workerToken));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('validation_failed');
+      expect(fields(res)).toEqual(expected);
+      expect(await counts()).toEqual(count);
+      expect(await detail(WITH_TARGET)).toEqual(before);
+    },
+  );
+
+  it('answers 404 for an unknown commitment', async () => {
+    const res = await post(
+      'no-such-commitment',
+      { percent: 5, note: '不存在' },
+      bearer(workerToken),
+    );
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('not_found');
+  });
+
+  it('accepts photos uploaded through POST /api/uploads', async () => {
+    const boundary = '----worker-test';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      PNG,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const upload = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/uploads',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(upload.statusCode).toBe(201);
+    const { url } = upload.json();
+    advance(60_000);
+    const res = await post(
+      WITH_TARGET,
+      { value: 100, note: '附现场照片', photos: [url] },
+      bearer(workerToken),
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.json().photos).toEqual([url]);
+    expect((await detail(WITH_TARGET)).updates[0].photos).toEqual([url]);
+  });
+
+  it('counts updated commitments in the public figures for 7 days', async () => {
+    const moved = async () =>
+      (await ctx.app.inject({ method: 'GET', url: '/api/stats' })).json().commitments
+        .movedLast7Days;
+    expect(await moved()).toBe(2);
+    advance(8 * 24 * 3600 * 1000);
+    expect(await moved()).toBe(0);
+    // The 8 days also ended the sessions made at the start.
+    expect(SESSION_TTL_MS).toBeLessThan(8 * 24 * 3600 * 1000);
+    const fresh = await login(ctx.app, 'zhang');
+    const res = await post(NO_TARGET, { percent: 96, note: '航站楼完工' }, bearer(fresh.token));
+    expect(res.statusCode).toBe(201);
+    expect(await moved()).toBe(1);
+  });
+
+  it('refuses expired, revoked and disabled accounts’ tokens', async () => {
+    const expired = workerToken; // made at the start, more than 12 h ago by now
+    const revoked = (await login(ctx.app, 'zhang')).token;
+    await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(revoked) });
+    await addStaff(ctx.app, { username: 'qian', district: '郏县' });
+    const disabled = (await login(ctx.app, 'qian')).token;
+    await setStaffDisabled(ctx.app.db, 'qian', true, clock);
+    for (const token of [expired, revoked, disabled]) {
+      const res = await post(NO_TARGET, { percent: 97, note: '不应写入' }, bearer(token));
+      expect(res.statusCode).toBe(401);
+    }
+    expect((await detail(NO_TARGET)).progress.percent).toBe(96);
+  });
+});
