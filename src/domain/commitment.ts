@@ -1,6 +1,6 @@
 import type { CommitmentStatus } from './status';
 
-/** Commitment categories: the one list the app, the server and the dataset share. */
+/** Commitment categories: the one list the app, the server and the dataset share, in the order residents see them. */
 export const COMMITMENT_CATEGORIES = [
   { code: 'education', name: '教育' },
   { code: 'health', name: '医疗健康' },
