@@ -1,5 +1,27 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/commitments/index', 'pages/requests/index', 'pages/me/index'],
+  pages: [
+    'pages/index/index',
+    'pages/commitments/index',
+    'pages/requests/index',
+    'pages/me/index',
+    'pages/commitment-detail/index',
+    'pages/about/index',
+    'pages/request-form/index',
+    'pages/my-requests/index',
+    'pages/request-detail/index',
+  ],
+  subPackages: [
+    {
+      root: 'worker',
+      pages: [
+        'login/index',
+        'home/index',
+        'tickets/index',
+        'ticket-detail/index',
+        'post-update/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',
@@ -13,10 +35,30 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/commitments/index', text: '民生实事' },
-      { pagePath: 'pages/requests/index', text: '民呼必应' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/commitments/index',
+        text: '民生实事',
+        iconPath: 'assets/tabbar/list.png',
+        selectedIconPath: 'assets/tabbar/list-active.png',
+      },
+      {
+        pagePath: 'pages/requests/index',
+        text: '民呼必应',
+        iconPath: 'assets/tabbar/requests.png',
+        selectedIconPath: 'assets/tabbar/requests-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
     ],
   },
 });

@@ -1,5 +1,54 @@
-import { View } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import AppPage from '@/components/app-page';
+import StatusTag from '@/components/status-tag';
+import { SOURCE_REPORT } from '@/domain/display';
+import { BEHIND_MARGIN, COMMITMENT_STATUSES } from '@/domain/status';
+import './index.scss';
 
 export default function AboutPage() {
-  return <View>关于</View>;
+  return (
+    <AppPage className="about-page">
+      <View className="app-section">
+        <Text className="app-section__title">数据从哪里来</Text>
+        <Text className="about-text">
+          每一项民生实事都摘自《{SOURCE_REPORT}》（2020年5月12日），原文一字未改，详情页里可以看到报告的原句和所在章节。报告全文保存在本项目的
+          data 目录中。
+        </Text>
+        <Text className="about-text">
+          进展由各责任单位的工作人员上报，每次上报都会留下记录：谁报的、什么时候、完成了多少，有的还附现场照片。
+        </Text>
+      </View>
+
+      <View className="app-section">
+        <Text className="app-section__title">状态是怎么判断的</Text>
+        <Text className="about-text">
+          状态不是人工填写的，而是按进度和时间自动算出来的：从 2020 年 1 月 1 日到承诺的完成时限，过去了多少时间，进度就应该完成多少。
+        </Text>
+        {COMMITMENT_STATUSES.map((s) => (
+          <View key={s.code} className="about-status">
+            <StatusTag status={s.code} />
+            <Text>
+              {s.code === 'not_started' && '还没有任何进展上报。'}
+              {s.code === 'on_track' &&
+                `已有进展，而且进度没有落后于时间超过 ${BEHIND_MARGIN} 个百分点。`}
+              {s.code === 'behind' &&
+                `进度比时间落后了 ${BEHIND_MARGIN} 个百分点以上，例如时间过去一半、进度还不到四成。`}
+              {s.code === 'done' && '进度达到 100%，承诺的目标已经完成。'}
+              {`（${s.meaning}）`}
+            </Text>
+          </View>
+        ))}
+        <Text className="about-text app-muted">
+          每种状态都用文字标出，不只靠颜色区分。
+        </Text>
+      </View>
+
+      <View className="app-section">
+        <Text className="app-section__title">发现问题怎么办</Text>
+        <Text className="about-text">
+          在任何一项民生实事的详情页点“反映问题”，就能通过民呼必应提交诉求，并在“我的诉求”里跟踪办理进度。
+        </Text>
+      </View>
+    </AppPage>
+  );
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '民生实事详情',
+  enableShareAppMessage: true,
 });

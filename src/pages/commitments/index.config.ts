@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '民生实事',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 300,
 });

@@ -1,11 +1,184 @@
-import { View } from '@tarojs/components';
-import { Empty } from '@nutui/nutui-react-taro';
+import { View, Text } from '@tarojs/components';
+import { CircleProgress, Grid, Progress } from '@nutui/nutui-react-taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Commitment, CommitmentCategory } from '@/domain/commitment';
+import {
+  commitmentDetailPath,
+  formatCount,
+  formatHours,
+  formatRate,
+  SOURCE_REPORT,
+} from '@/domain/display';
+import type { Stats } from '@/domain/stats';
+import { COMMITMENT_STATUSES } from '@/domain/status';
+import AppPage from '@/components/app-page';
+import CommitmentCard from '@/components/commitment-card';
+import StatusTag from '@/components/status-tag';
+import { ErrorState, LoadingCards, OfflineBanner } from '@/components/state-views';
+import type { Fetched } from '@/services/cache';
+import { listAllCommitments } from '@/services/commitments';
+import { setPendingCategory } from '@/services/pending-filter';
+import { getStats } from '@/services/stats';
+import { formatDateTime } from '@/services/time';
 import './index.scss';
 
+type State =
+  | { phase: 'loading' }
+  | { phase: 'error'; message: string }
+  | { phase: 'ready'; stats: Fetched<Stats>; recent: Commitment[] };
+
+const RECENT_COUNT = 5;
+
+function mostRecent(commitments: Commitment[]): Commitment[] {
+  return commitments
+    .filter((c) => c.updatedAt !== null)
+    .sort((a, b) => (a.updatedAt! < b.updatedAt! ? 1 : -1))
+    .slice(0, RECENT_COUNT);
+}
+
+const openDetail = (id: string) => void Taro.navigateTo({ url: commitmentDetailPath(id) });
+
+function openCategory(category: CommitmentCategory) {
+  setPendingCategory(category);
+  void Taro.switchTab({ url: '/pages/commitments/index' });
+}
+
+async function fetchState(): Promise<State> {
+  try {
+    const [stats, all] = await Promise.all([getStats(), listAllCommitments().catch(() => null)]);
+    return { phase: 'ready', stats, recent: all ? mostRecent(all.data) : [] };
+  } catch (error) {
+    return { phase: 'error', message: error instanceof Error ? error.message : '加载失败' };
+  }
+}
+
 export default function HomePage() {
-  return (
-    <View className="index-page">
-      <Empty title="首页" description="这里将显示民生实事的总体进展" />
-    </View>
-  );
+  const [state, setState] = useState<State>({ phase: 'loading' });
+
+  const load = useCallback(() => fetchState().then(setState), []);
+
+  useEffect(() => {
+    let current = true;
+    void fetchState().then((next) => current && setState(next));
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const retry = useCallback(() => {
+    setState({ phase: 'loading' });
+    void load();
+  }, [load]);
+
+  const body = useMemo(() => {
+    if (state.phase === 'loading') return <LoadingCards count={3} />;
+    if (state.phase === 'error') return <ErrorState message={state.message} onRetry={retry} />;
+    const { data: stats, offline, savedAt } = state.stats;
+    const { commitments, tickets } = stats;
+    return (
+      <View>
+        {offline ? <OfflineBanner savedAt={savedAt} /> : null}
+        <Text className="home-asof app-muted" data-testid="as-of">
+          数据截至 {formatDateTime(offline ? savedAt : stats.asOf)}
+        </Text>
+
+        <View className="app-section home-overall">
+          <Text className="app-section__title">总体进展 · {commitments.total} 项民生实事</Text>
+          <View className="home-overall__body">
+            <CircleProgress
+              percent={commitments.averagePercent}
+              radius={56}
+              strokeWidth={10}
+              color="var(--nutui-color-primary)"
+              background="#e8eaed"
+            >
+              <View className="home-overall__ring-text" ariaLabel={`平均进度 ${commitments.averagePercent}%`}>
+                <Text className="home-overall__ring-number">{commitments.averagePercent}%</Text>
+                <Text className="home-overall__ring-label">平均进度</Text>
+              </View>
+            </CircleProgress>
+            <View className="home-overall__counts">
+              {[...COMMITMENT_STATUSES].reverse().map((s) => (
+                <View key={s.code} className="home-overall__count" data-testid={`count-${s.code}`}>
+                  <StatusTag status={s.code} />
+                  <Text className="home-overall__count-number">{commitments.counts[s.code]} 项</Text>
+                </View>
+              ))}
+            </View>
+          </View>
+        </View>
+
+        <View className="app-section">
+          <Text className="app-section__title">分类进展</Text>
+          <Grid columns={2} gap={8} className="home-categories">
+            {commitments.byCategory.map((c) => (
+              <Grid.Item
+                key={c.category}
+                className="home-category"
+                onClick={() => openCategory(c.category)}
+                text={
+                  <View
+                    className="home-category__body"
+                    ariaRole="button"
+                    ariaLabel={`${c.name}，${c.total} 项，平均进度 ${c.averagePercent}%，已完成 ${c.counts.done} 项`}
+                  >
+                    <Text className="home-category__name">{c.name}</Text>
+                    <Text className="home-category__figure">
+                      {c.total} 项 · 平均 {c.averagePercent}%
+                    </Text>
+                    <Progress
+                      percent={c.averagePercent}
+                      strokeWidth="6"
+                      color="var(--nutui-color-primary)"
+                      background="#e8eaed"
+                    />
+                    <Text className="home-category__done">已完成 {c.counts.done} 项</Text>
+                  </View>
+                }
+              />
+            ))}
+          </Grid>
+        </View>
+
+        <View className="home-recent">
+          <Text className="app-section__title">最近更新</Text>
+          {state.recent.length === 0 ? (
+            <View className="app-section">
+              <Text className="app-muted">还没有进展更新。各项实事上报进展后，会显示在这里。</Text>
+            </View>
+          ) : (
+            state.recent.map((c) => <CommitmentCard key={c.id} commitment={c} onOpen={openDetail} />)
+          )}
+        </View>
+
+        <View className="app-section home-tickets" data-testid="tickets">
+          <Text className="app-section__title">民呼必应</Text>
+          <View className="home-tickets__grid">
+            {[
+              ['收到诉求', formatCount(tickets.total)],
+              ['正在办理', formatCount(tickets.open)],
+              ['已办结', formatCount(tickets.resolved)],
+              ['办结率', formatRate(tickets.closureRate)],
+              ['满意率', formatRate(tickets.satisfactionRate)],
+              ['办结用时（中位）', formatHours(tickets.medianHoursToResolve)],
+            ].map(([label, value]) => (
+              <View key={label} className="home-tickets__cell">
+                <Text className="home-tickets__value">{value}</Text>
+                <Text className="home-tickets__label">{label}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+
+        <Text className="home-source app-muted">数据来源：{SOURCE_REPORT}，进展由各责任单位上报</Text>
+      </View>
+    );
+  }, [state, retry]);
+
+  return <AppPage className="index-page">{body}</AppPage>;
 }

@@ -1,0 +1,61 @@
+import { View, Text } from '@tarojs/components';
+import { Progress, Tag } from '@nutui/nutui-react-taro';
+import { memo } from 'react';
+import type { Commitment } from '@/domain/commitment';
+import { categoryName, formatDelivered } from '@/domain/display';
+import { statusName } from '@/domain/status';
+import { fromNow } from '@/services/time';
+import StatusTag from '@/components/status-tag';
+import './index.scss';
+
+export interface CommitmentCardProps {
+  commitment: Commitment;
+  onOpen: (id: string) => void;
+}
+
+function CommitmentCard({ commitment, onOpen }: CommitmentCardProps) {
+  const delivered = formatDelivered(commitment);
+  const updated = commitment.updatedAt ? `${fromNow(commitment.updatedAt)}更新` : '尚未更新';
+  const percent = commitment.progress.percent;
+  return (
+    <View
+      className="commitment-card"
+      data-testid="commitment-card"
+      ariaRole="link"
+      ariaLabel={`${commitment.title}，${delivered}，进度${percent}%，${statusName(commitment.status)}，${updated}`}
+      onClick={() => onOpen(commitment.id)}
+    >
+      <View className="commitment-card__head">
+        <Tag className="commitment-card__category" type="default">
+          {categoryName(commitment.category)}
+        </Tag>
+        <StatusTag status={commitment.status} />
+      </View>
+      <Text className="commitment-card__title">{commitment.title}</Text>
+      <View className="commitment-card__figures">
+        <Text className="commitment-card__delivered">{delivered}</Text>
+        <Text className="commitment-card__percent">{percent}%</Text>
+      </View>
+      <Progress
+        className={`commitment-card__bar commitment-card__bar--${commitment.status}`}
+        percent={percent}
+        strokeWidth="8"
+        color={`var(--status-${commitment.status.replace('_', '-')})`}
+        background="#e8eaed"
+      />
+      <Text className="commitment-card__updated">{updated}</Text>
+    </View>
+  );
+}
+
+/** Re-renders only when what the card shows changed, not when the list around it does. */
+export default memo(
+  CommitmentCard,
+  (a, b) =>
+    a.onOpen === b.onOpen &&
+    a.commitment.id === b.commitment.id &&
+    a.commitment.updatedAt === b.commitment.updatedAt &&
+    a.commitment.status === b.commitment.status &&
+    a.commitment.progress.percent === b.commitment.progress.percent &&
+    a.commitment.progress.current === b.commitment.progress.current,
+);

@@ -1,0 +1,82 @@
+import { COMMITMENT_CATEGORIES, type Commitment, type Target } from './commitment';
+import { formatTarget } from './progress';
+
+/** Units written straight after the number (5.2%), not after a space (6 / 11 所). */
+const SYMBOL_UNITS = new Set(['%']);
+
+function withUnit(value: number | string, unit: string): string {
+  return SYMBOL_UNITS.has(unit) ? `${value}${unit}` : `${value} ${unit}`;
+}
+
+function qualifierSuffix(target: Target): string {
+  switch (target.qualifier) {
+    case 'at_least':
+      return '以上';
+    case 'about':
+      return '左右';
+    case 'at_most':
+      return '以内';
+    default:
+      return '';
+  }
+}
+
+/**
+ * Delivered against promised, as a card shows it: "6 / 11 所", "5.2% / 7%左右", "未上报 / 11 所".
+ * Without a number to count (no target, or 全部完成), the percentage speaks: "进度 40%", "40% / 全部完成".
+ */
+export function formatDelivered(commitment: Pick<Commitment, 'target' | 'progress'>): string {
+  const { target, progress } = commitment;
+  if (!target) return `进度 ${progress.percent}%`;
+  if (target.qualifier === 'all') return `${progress.percent}% / ${formatTarget(target)}`;
+  const promised = `${withUnit(target.value, target.unit)}${qualifierSuffix(target)}`;
+  if (SYMBOL_UNITS.has(target.unit)) {
+    const delivered = progress.current === null ? '未上报' : `${progress.current}${target.unit}`;
+    return `${delivered} / ${promised}`;
+  }
+  const delivered = progress.current === null ? '未上报' : String(progress.current);
+  return `${delivered} / ${promised}`;
+}
+
+/** The 2019 figure as a sentence part: "2019年：24 所". */
+export function formatBaseline(baseline: Commitment['baseline2019']): string | null {
+  if (!baseline) return null;
+  return `2019年：${withUnit(baseline.value, baseline.unit)}`;
+}
+
+/** A 0–1 rate as a whole percentage, or 暂无 when there is nothing to measure yet. */
+export function formatRate(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || Number.isNaN(rate)) return '暂无';
+  return `${Math.round(rate * 100)}%`;
+}
+
+/** A count, or 暂无 when unknown. */
+export function formatCount(count: number | null | undefined): string {
+  return count === null || count === undefined ? '暂无' : String(count);
+}
+
+/** Hours as a person says them: "5 小时", "2.5 天" from 48 h on; 暂无 when unknown. */
+export function formatHours(hours: number | null | undefined): string {
+  if (hours === null || hours === undefined || Number.isNaN(hours)) return '暂无';
+  if (hours < 48) return `${Math.round(hours * 10) / 10} 小时`;
+  return `${Math.round((hours / 24) * 10) / 10} 天`;
+}
+
+/** The H5 deep link of an in-app path: origin + hash route, e.g. https://x/#/pages/commitment-detail/index?id=a. */
+export function deepLinkUrl(origin: string, appPath: string): string {
+  const route = appPath.startsWith('/') ? appPath : `/${appPath}`;
+  return `${origin.replace(/\/+$/, '')}/#${route}`;
+}
+
+/** The in-app path of a commitment's detail page. */
+export function commitmentDetailPath(id: string): string {
+  return `/pages/commitment-detail/index?id=${encodeURIComponent(id)}`;
+}
+
+/** A category's Chinese name from its code. */
+export function categoryName(code: string): string {
+  return COMMITMENT_CATEGORIES.find((c) => c.code === code)?.name ?? code;
+}
+
+/** The source of every commitment; its text is kept in data/. */
+export const SOURCE_REPORT = '平顶山市2020年政府工作报告';

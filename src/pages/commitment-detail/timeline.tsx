@@ -1,0 +1,64 @@
+import { View, Text, Image } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { CommitmentUpdate, Target } from '@/domain/commitment';
+import { STAFF_ROLES } from '@/domain/commitment';
+import { formatDateTime, fromNow } from '@/services/time';
+import { mediaUrl } from '@/services/media';
+
+function roleName(code: string) {
+  return STAFF_ROLES.find((r) => r.code === code)?.name ?? '';
+}
+
+function figure(update: CommitmentUpdate, target: Target | null) {
+  if (update.value !== null && target && target.qualifier !== 'all') {
+    return `${update.value}${target.unit === '%' ? '%' : ` ${target.unit}`} · 进度 ${update.percent}%`;
+  }
+  return `进度 ${update.percent}%`;
+}
+
+/** The updates, newest first (as the API sends them): who, when, the figure, the note, the photos. */
+export default function Timeline({
+  updates,
+  target,
+}: {
+  updates: CommitmentUpdate[];
+  target: Target | null;
+}) {
+  if (updates.length === 0) {
+    return <Text className="app-muted">还没有上报进展。有了进展，会第一时间显示在这里。</Text>;
+  }
+  return (
+    <View className="timeline" ariaRole="list">
+      {updates.map((update) => {
+        const urls = update.photos.map(mediaUrl);
+        return (
+          <View key={update.id} className="timeline__item" ariaRole="listitem" data-testid="update">
+            <View className="timeline__dot" />
+            <View className="timeline__body">
+              <Text className="timeline__figure">{figure(update, target)}</Text>
+              <Text className="timeline__meta app-muted">
+                {`${update.author.name}${roleName(update.author.role) ? `（${roleName(update.author.role)}）` : ''} · ${formatDateTime(update.createdAt)} · ${fromNow(update.createdAt)}`}
+              </Text>
+              {update.note ? <Text className="timeline__note">{update.note}</Text> : null}
+              {urls.length > 0 ? (
+                <View className="timeline__photos">
+                  {urls.map((url, index) => (
+                    <Image
+                      key={url}
+                      className="timeline__photo"
+                      src={url}
+                      mode="aspectFill"
+                      lazyLoad
+                      ariaLabel={`现场照片 ${index + 1}，点按查看大图`}
+                      onClick={() => void Taro.previewImage({ urls, current: url })}
+                    />
+                  ))}
+                </View>
+              ) : null}
+            </View>
+          </View>
+        );
+      })}
+    </View>
+  );
+}

@@ -1,0 +1,97 @@
+import { View } from '@tarojs/components';
+import { SearchBar, Tabs } from '@nutui/nutui-react-taro';
+import { memo, useEffect, useRef, useState } from 'react';
+import { COMMITMENT_CATEGORIES } from '@/domain/commitment';
+import { COMMITMENT_STATUSES } from '@/domain/status';
+
+export const ALL = 'all';
+
+const CATEGORY_TABS = [{ code: ALL, name: '全部' }, ...COMMITMENT_CATEGORIES];
+const STATUS_OPTIONS = [{ code: ALL, name: '全部状态' }, ...COMMITMENT_STATUSES];
+
+export const CategoryTabs = memo(function CategoryTabs({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (code: string) => void;
+}) {
+  return (
+    <View className="filters__categories" ariaLabel="按类别筛选">
+      <Tabs
+        value={value}
+        onChange={(next) => onChange(String(next))}
+        activeType="line"
+        autoHeight
+        duration={0}
+      >
+        {CATEGORY_TABS.map((c) => (
+          <Tabs.TabPane key={c.code} value={c.code} title={c.name} />
+        ))}
+      </Tabs>
+    </View>
+  );
+});
+
+/** Status as words on buttons (never colour alone); the chosen one is marked and announced as selected. */
+export const StatusFilter = memo(function StatusFilter({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (code: string) => void;
+}) {
+  return (
+    <View className="filters__status" ariaRole="radiogroup" ariaLabel="按状态筛选">
+      {STATUS_OPTIONS.map((s) => {
+        const selected = s.code === value;
+        return (
+          <View
+            key={s.code}
+            className={`filters__chip ${selected ? 'filters__chip--selected' : ''}`}
+            ariaRole="radio"
+            aria-checked={selected}
+            data-testid={`status-${s.code}`}
+            onClick={() => onChange(s.code)}
+          >
+            {selected ? '✓ ' : ''}
+            {s.name}
+          </View>
+        );
+      })}
+    </View>
+  );
+});
+
+/** The search box; tells the list only after typing pauses, so the cards don't redraw on every key. */
+export const SearchBox = memo(function SearchBox({
+  value,
+  onSearch,
+}: {
+  value: string;
+  onSearch: (q: string) => void;
+}) {
+  const [text, setText] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => setText(value), [value]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const change = (next: string) => {
+    setText(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => onSearch(next.trim()), 400);
+  };
+  return (
+    <SearchBar
+      className="filters__search"
+      value={text}
+      placeholder="搜索民生实事，如 幼儿园"
+      maxLength={50}
+      onChange={change}
+      onSearch={(q) => {
+        clearTimeout(timer.current);
+        onSearch(q.trim());
+      }}
+      onClear={() => change('')}
+    />
+  );
+});

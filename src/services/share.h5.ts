@@ -1,0 +1,16 @@
+import Taro from '@tarojs/taro';
+import { useCallback } from 'react';
+import { deepLinkUrl } from '@/domain/display';
+import type { ShareContent, ShareControl } from './share-types';
+
+/** H5: no share sheet, so the share button copies a deep link that opens straight on the page. */
+export function useShare(content: ShareContent | null): ShareControl {
+  const copyLink = useCallback(async () => {
+    if (!content) return;
+    const origin =
+      typeof window === 'undefined' ? '' : `${window.location.origin}${window.location.pathname}`;
+    await Taro.setClipboardData({ data: deepLinkUrl(origin, content.path) });
+    await Taro.showToast({ title: '链接已复制，可粘贴分享', icon: 'none' });
+  }, [content]);
+  return { label: '复制链接分享', buttonProps: { onClick: copyLink } };
+}
