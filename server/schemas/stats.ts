@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { Stats } from '../../src/domain/stats';
 import { CommitmentCategorySchema } from './commitments';
 import { Nullable, type Equals, type Expect } from './common';
+import { TicketCategorySchema } from './tickets';
 
 const StatusCountsSchema = Type.Object({
   not_started: Type.Integer(),
@@ -34,6 +35,16 @@ export const StatsSchema = Type.Object({
     closureRate: Nullable(Type.Number()),
     satisfactionRate: Nullable(Type.Number()),
     medianHoursToResolve: Nullable(Type.Number()),
+    byCategory: Type.Array(
+      Type.Object({
+        category: TicketCategorySchema,
+        name: Type.String(),
+        total: Type.Integer(),
+        resolved: Type.Integer(),
+        closureRate: Nullable(Type.Number()),
+        satisfactionRate: Nullable(Type.Number()),
+      }),
+    ),
   }),
 });
 

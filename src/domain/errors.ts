@@ -14,6 +14,8 @@ export const ERROR_MESSAGES = {
   invalid_credentials: '用户名或密码不正确',
   forbidden: '没有权限进行此操作',
   invalid_transition: '当前状态下不能进行这一步',
+  invalid_idempotency_key: '提交缺少请求编号，请刷新页面后重试',
+  unsupported_image: '只能上传 JPG、PNG、WebP 或 GIF 图片',
   idempotency_key_reused: '这次提交与之前的提交不一致，请重新填写后提交',
   already_rated: '已经评价过了',
   rate_limited: '操作太频繁，请稍后再试',

@@ -1,5 +1,6 @@
 import { COMMITMENT_CATEGORIES, type Commitment, type CommitmentCategory } from './commitment';
 import { COMMITMENT_STATUS_CODES, type CommitmentStatus } from './status';
+import type { TicketCategory } from './ticket';
 
 export type StatusCounts = Record<CommitmentStatus, number>;
 
@@ -31,6 +32,17 @@ export interface TicketStats {
   satisfactionRate: number | null;
   /** Median time from filing to the first 已办结, in hours; null with nothing resolved. */
   medianHoursToResolve: number | null;
+  /** The same figures per category, for the categories that have requests. */
+  byCategory: TicketCategoryStats[];
+}
+
+export interface TicketCategoryStats {
+  category: TicketCategory;
+  name: string;
+  total: number;
+  resolved: number;
+  closureRate: number | null;
+  satisfactionRate: number | null;
 }
 
 export interface Stats {

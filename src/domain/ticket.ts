@@ -113,3 +113,43 @@ export function ticketStatusName(code: TicketStatus): string {
 export function isOverdue(ticket: Pick<Ticket, 'status' | 'dueAt'>, now: Date): boolean {
   return ticket.status !== 'resolved' && Date.parse(ticket.dueAt) < now.getTime();
 }
+
+/** What the submitter may do after 已办结: rate it, once per resolution. 不满意 sends it back here, with this note. */
+export const REOPEN_STATUS: TicketStatus = 'in_progress';
+export const REOPEN_NOTE = '群众不满意，重新办理';
+/** Who the submitter is in the event list. */
+export const CITIZEN_ACTOR = '市民';
+/** The first event of every request. */
+export const RECEIVED_NOTE = '您的诉求已受理，我们会尽快派单办理';
+
+/** A rating is taken only of a request that is 已办结. */
+export function canRateTicket(status: TicketStatus): boolean {
+  return status === 'resolved';
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** When the city owes an answer: filing time plus the category's days. */
+export function ticketDueAt(category: TicketCategory, createdAt: Date): Date {
+  const days = TICKET_CATEGORIES.find((c) => c.code === category)!.dueDays;
+  return new Date(createdAt.getTime() + days * DAY_MS);
+}
+
+/**
+ * A ticket number people can read aloud over the phone: PDS + the filing date in Beijing time + digits,
+ * e.g. PDS20261126-4821. Digits only after the prefix, so nothing can be misread (no O/0, I/1).
+ */
+export const TICKET_NO_PATTERN = /^PDS\d{8}-\d{4,8}$/;
+
+export function formatTicketNo(createdAt: Date, digits: string): string {
+  const beijing = new Date(createdAt.getTime() + 8 * 3600 * 1000);
+  const date = beijing.toISOString().slice(0, 10).replace(/-/g, '');
+  return `PDS${date}-${digits}`;
+}
+
+/** `POST /api/uploads`: where the photo can be fetched; a request's `photos` lists these URLs. */
+export interface UploadedPhoto {
+  url: string;
+  contentType: string;
+  size: number;
+}

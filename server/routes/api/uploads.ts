@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { TICKET_LIMITS } from '../../../src/domain/ticket-rules';
+import { AppError, notFound, validationError } from '../../errors';
+import { findUpload, recordUpload, sniffImage, UPLOAD_NAME } from '../../repositories/uploads';
+import { ErrorSchema } from '../../schemas/common';
+import { UploadedPhotoSchema } from '../../schemas/tickets';
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorSchema]));
+
+/** Writes the whole file and syncs it before the upload is recorded, so a recorded photo is on disk. */
+async function writeDurably(file: string, data: Buffer) {
+  const handle = await fs.promises.open(file, 'wx', 0o644);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const dir = path.join(app.config.dataDir, 'uploads');
+  fs.mkdirSync(dir, { recursive: true });
+
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
+  });
+
+  app.post(
+    '/uploads',
+    {
+      schema: { response: { 201: UploadedPhotoSchema, ...errors(400, 413, 415, 429) } },
+      config: {
+        rateLimit: {
+          // Room for every photo of each request a client may file.
+          max: app.config.ticketRateLimit * TICKET_LIMITS.photosMax,
+          timeWindow: 60_000,
+          keyGenerator: (request: FastifyRequest) => request.ip,
+          errorResponseBuilder: () => new AppError(429, 'rate_limited'),
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type');
+      const part = await request.file();
+      if (!part) throw validationError([{ field: 'file', message: '请选择一张照片' }]);
+      // Throws 413 past the size limit.
+      const data = await part.toBuffer();
+      // The bytes decide, never the file name or the declared type.
+      const type = sniffImage(data);
+      if (!type) throw new AppError(415, 'unsupported_image');
+
+      const name = `${randomBytes(16).toString('hex')}.${type.ext}`;
+      await writeDurably(path.join(dir, name), data);
+      await recordUpload(app.db, {
+        name,
+        contentType: type.contentType,
+        size: data.length,
+        createdAt: app.now().toISOString(),
+      });
+      reply.status(201);
+      return { url: `/api/uploads/${name}`, contentType: type.contentType, size: data.length };
+    },
+  );
+
+  app.get(
+    '/uploads/:name',
+    {
+      schema: {
+        params: Type.Object({ name: Type.String({ maxLength: 64 }) }),
+        // 200 is the image's bytes, streamed as they are.
+        response: { 200: Type.Unknown(), ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { name } = request.params;
+      const upload = UPLOAD_NAME.test(name) ? await findUpload(app.db, name) : undefined;
+      const file = path.join(dir, name);
+      if (!upload || !fs.existsSync(file)) throw notFound('没有找到这张照片');
+      return (
+        reply
+          .header('content-type', upload.content_type)
+          .header('content-length', upload.size)
+          .header('x-content-type-options', 'nosniff')
+          .header('content-disposition', 'inline')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          // Names are random and never reused: the bytes behind a name never change.
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          .send(fs.createReadStream(file))
+      );
+    },
+  );
+};
+
+export default uploadRoutes;

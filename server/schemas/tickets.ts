@@ -1,0 +1,137 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { District } from '../../src/domain/districts';
+import {
+  RATING_SCORES,
+  TICKET_CATEGORIES,
+  TICKET_STATUSES,
+  type CreatedTicket,
+  type RatingScore,
+  type Ticket,
+  type TicketCategory,
+  type TicketInput,
+  type UploadedPhoto,
+} from '../../src/domain/ticket';
+import { CodeSchema, Nullable, type Equals, type Expect } from './common';
+
+export const TicketCategorySchema = CodeSchema(TICKET_CATEGORIES);
+export const TicketStatusSchema = CodeSchema(TICKET_STATUSES);
+const RatingScoreSchema = Type.Unsafe<RatingScore>({
+  type: 'integer',
+  enum: RATING_SCORES.map((r) => r.score),
+});
+
+/**
+ * The body of `POST /api/tickets`. The schema checks shapes and types (no coercion: the route compiles it
+ * strictly) and caps sizes; `validateTicketInput` then applies the form's rules with its Chinese messages, so
+ * category, district and consent are typed here but checked there. Unknown fields (status, ticketNo…) are refused.
+ */
+export const TicketInputSchema = Type.Object(
+  {
+    category: Type.Unsafe<TicketCategory>({ type: 'string', maxLength: 50 }),
+    content: Type.String({ maxLength: 5000 }),
+    district: Type.Unsafe<District>({ type: 'string', maxLength: 50 }),
+    address: Type.Optional(Type.String({ maxLength: 500 })),
+    commitmentId: Type.Optional(Type.String({ maxLength: 100 })),
+    photos: Type.Optional(Type.Array(Type.String({ maxLength: 500 }), { maxItems: 10 })),
+    anonymous: Type.Boolean(),
+    contactName: Type.Optional(Type.String({ maxLength: 100 })),
+    phone: Type.Optional(Type.String({ maxLength: 30 })),
+    consent: Type.Unsafe<true>({ type: 'boolean' }),
+  },
+  { additionalProperties: false },
+);
+
+export const TicketEventSchema = Type.Object({
+  status: TicketStatusSchema,
+  note: Type.String(),
+  actor: Type.String(),
+  createdAt: Type.String(),
+});
+
+export const TicketRatingSchema = Type.Object({
+  score: RatingScoreSchema,
+  comment: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+
+export const TicketSchema = Type.Object({
+  ticketNo: Type.String(),
+  category: TicketCategorySchema,
+  content: Type.String(),
+  district: Type.Unsafe<District>({ type: 'string' }),
+  address: Nullable(Type.String()),
+  commitmentId: Nullable(Type.String()),
+  photos: Type.Array(Type.String()),
+  anonymous: Type.Boolean(),
+  contactName: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  status: TicketStatusSchema,
+  createdAt: Type.String(),
+  dueAt: Type.String(),
+  resolvedAt: Nullable(Type.String()),
+  events: Type.Array(TicketEventSchema),
+  ratings: Type.Array(TicketRatingSchema),
+});
+
+export const CreatedTicketSchema = Type.Composite([
+  TicketSchema,
+  Type.Object({ accessToken: Type.String() }),
+]);
+
+/** A lowercase or uppercase UUID, as `crypto.randomUUID()` makes. */
+export const UUID_PATTERN =
+  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+export const TicketNoParamsSchema = Type.Object({
+  ticketNo: Type.String({ minLength: 1, maxLength: 40 }),
+});
+
+export const RatingInputSchema = Type.Object(
+  {
+    score: RatingScoreSchema,
+    comment: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const TicketEventInputSchema = Type.Object(
+  {
+    status: TicketStatusSchema,
+    note: Type.String({ minLength: 1, maxLength: 500 }),
+  },
+  { additionalProperties: false },
+);
+
+export const TicketListQuerySchema = Type.Object(
+  {
+    status: Type.Optional(TicketStatusSchema),
+    category: Type.Optional(TicketCategorySchema),
+    overdue: Type.Optional(Type.Boolean()),
+    limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+    cursor: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' })),
+  },
+  { additionalProperties: false },
+);
+
+export const TicketPageSchema = Type.Object({
+  items: Type.Array(TicketSchema),
+  nextCursor: Nullable(Type.String()),
+  total: Type.Integer(),
+});
+
+export const UploadedPhotoSchema = Type.Object({
+  url: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+});
+
+export type TicketListQuery = Static<typeof TicketListQuerySchema>;
+export type RatingInput = Static<typeof RatingInputSchema>;
+export type TicketEventInput = Static<typeof TicketEventInputSchema>;
+
+export type SchemaMatchesDomain = [
+  Expect<Equals<Static<typeof TicketInputSchema>, TicketInput>>,
+  Expect<Equals<Static<typeof TicketSchema>, Ticket>>,
+  Expect<Equals<Static<typeof CreatedTicketSchema>, CreatedTicket>>,
+  Expect<Equals<Static<typeof UploadedPhotoSchema>, UploadedPhoto>>,
+];
