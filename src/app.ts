@@ -1,13 +1,18 @@
 import { PropsWithChildren } from 'react';
+import { useDidShow, useLaunch } from '@tarojs/taro';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
+import { flushOutbox, startOutbox } from './services/outbox';
 import './app.scss';
 
 dayjs.extend(relativeTime);
 dayjs.locale('zh-cn');
 
 function App({ children }: PropsWithChildren) {
+  // Requests written offline go out as soon as the app opens or comes back to the front.
+  useLaunch(() => startOutbox());
+  useDidShow(() => void flushOutbox());
   return children;
 }
 

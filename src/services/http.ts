@@ -60,3 +60,37 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const message = typeof body.message === 'string' ? body.message : ERROR_MESSAGES[code];
   throw new ApiError(code, message, statusCode, body.details ?? []);
 }
+
+/** Sends one local file as multipart field `name` (Taro.uploadFile), with the same base URL, timeout and errors. */
+export async function upload<T>(path: string, filePath: string, name = 'file'): Promise<T> {
+  let response: Awaited<ReturnType<typeof Taro.uploadFile>>;
+  try {
+    response = await Taro.uploadFile({
+      url: `${baseUrl}${path}`,
+      filePath,
+      name,
+      timeout: TIMEOUT_MS * 3,
+    });
+  } catch (error) {
+    const timedOut = /timeout|超时/i.test(String((error as { errMsg?: string })?.errMsg ?? error));
+    const code = timedOut ? 'timeout' : 'network_error';
+    throw new ApiError(code, ERROR_MESSAGES[code]);
+  }
+  // uploadFile hands back the body as text.
+  let data: unknown = response.data;
+  try {
+    data = typeof response.data === 'string' ? JSON.parse(response.data) : response.data;
+  } catch {
+    data = {};
+  }
+  const { statusCode } = response;
+  if (statusCode >= 200 && statusCode < 300) return data as T;
+  const body = (data ?? {}) as { code?: unknown; message?: unknown; details?: FieldError[] };
+  const code: ErrorCode = isErrorCode(body.code)
+    ? body.code
+    : statusCode >= 500
+      ? 'internal_error'
+      : 'bad_request';
+  const message = typeof body.message === 'string' ? body.message : ERROR_MESSAGES[code];
+  throw new ApiError(code, message, statusCode, body.details ?? []);
+}

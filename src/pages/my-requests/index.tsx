@@ -1,5 +1,162 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useCallback, useEffect, useState } from 'react';
+import AppPage from '@/components/app-page';
+import { inputToDraft, saveDraft } from '@/components/request-form/draft';
+import { EmptyState, LoadingCards } from '@/components/state-views';
+import TicketStatusTag from '@/components/ticket-status-tag';
+import { isOverdue, TICKET_CATEGORIES, type Ticket } from '@/domain/ticket';
+import {
+  flushOutbox,
+  listOutbox,
+  removeFromOutbox,
+  subscribeOutbox,
+  type OutboxItem,
+} from '@/services/outbox';
+import { getTicket, listStoredTickets, type StoredTicket } from '@/services/tickets';
+import { formatDateTime } from '@/services/time';
+import './index.scss';
 
+type Row = { stored: StoredTicket; ticket: Ticket | null; error: string };
+
+const categoryName = (code: string) => TICKET_CATEGORIES.find((c) => c.code === code)?.name ?? '';
+
+function excerpt(text: string) {
+  const chars = [...text];
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : text;
+}
+
+/** Each request this phone keeps, with its status now; one that can't be reached says why. */
+async function fetchRows(): Promise<Row[]> {
+  return Promise.all(
+    listStoredTickets().map(async (s): Promise<Row> => {
+      try {
+        return { stored: s, ticket: await getTicket(s.ticketNo, s.accessToken), error: '' };
+      } catch (error) {
+        return { stored: s, ticket: null, error: (error as Error).message };
+      }
+    }),
+  );
+}
+
+/** 我的诉求: what this phone has filed — still waiting to be sent first, then each request with its status. */
 export default function MyRequestsPage() {
-  return <View>我的诉求</View>;
+  const [queued, setQueued] = useState<OutboxItem[]>(listOutbox);
+  const [rows, setRows] = useState<Row[] | null>(null);
+
+  const load = useCallback(() => {
+    setQueued(listOutbox());
+    return fetchRows().then(setRows);
+  }, []);
+
+  useDidShow(() => {
+    void flushOutbox();
+    void load();
+  });
+  useEffect(() => {
+    let current = true;
+    void fetchRows().then((next) => current && setRows(next));
+    // A queued request that gets delivered moves from 待发送 to the list below.
+    const stop = subscribeOutbox(() => void load());
+    return () => {
+      current = false;
+      stop();
+    };
+  }, [load]);
+  usePullDownRefresh(() => {
+    void Promise.all([flushOutbox(), load()]).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const anyFailed = rows?.some((r) => r.error) ?? false;
+  const now = new Date();
+
+  function rewrite(item: OutboxItem) {
+    const input = removeFromOutbox(item.key);
+    if (input) saveDraft(inputToDraft(input));
+    void Taro.switchTab({ url: '/pages/requests/index' });
+  }
+
+  return (
+    <AppPage className="my-requests">
+      {queued.map((item) => (
+        <View key={item.key} className="my-requests__card" data-testid="queued-request">
+          <View className="my-requests__head">
+            <TicketStatusTag status={item.refused ? 'refused' : 'queued'} />
+            <Text className="app-muted">{formatDateTime(item.queuedAt)} 填写</Text>
+          </View>
+          <Text className="my-requests__content">{excerpt(item.input.content)}</Text>
+          {item.refused ? (
+            <View className="my-requests__refused">
+              <Text className="my-requests__error">{item.refused.message}</Text>
+              <Button size="small" fill="outline" onClick={() => rewrite(item)}>
+                修改后重新提交
+              </Button>
+            </View>
+          ) : (
+            <Text className="app-muted">有网络时会自动发送，不会重复</Text>
+          )}
+        </View>
+      ))}
+
+      {rows === null ? <LoadingCards count={2} /> : null}
+      {rows !== null && rows.length === 0 && queued.length === 0 ? (
+        <EmptyState
+          title="还没有反映过问题"
+          description="在“民呼必应”里提交诉求后，可以在这里查看办理进度"
+          actionText="去反映问题"
+          onAction={() => void Taro.switchTab({ url: '/pages/requests/index' })}
+        />
+      ) : null}
+      {anyFailed ? (
+        <View className="my-requests__banner" ariaRole="alert">
+          <Text>有的诉求暂时查不到最新状态，请检查网络</Text>
+          <Button size="small" type="primary" onClick={() => void load()}>
+            重试
+          </Button>
+        </View>
+      ) : null}
+
+      {rows?.map(({ stored, ticket, error }) => (
+        <View
+          key={stored.ticketNo}
+          className="my-requests__card"
+          ariaRole="link"
+          data-testid="my-request"
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `/pages/request-detail/index?no=${encodeURIComponent(stored.ticketNo)}`,
+            })
+          }
+        >
+          <View className="my-requests__head">
+            {ticket ? <TicketStatusTag status={ticket.status} /> : null}
+            <Text className="my-requests__no">{stored.ticketNo}</Text>
+          </View>
+          {ticket ? (
+            <>
+              <Text className="my-requests__content">
+                【{categoryName(ticket.category)}】{excerpt(ticket.content)}
+              </Text>
+              <View className="my-requests__meta">
+                {ticket.status === 'resolved' ? (
+                  <Text className="app-muted">
+                    {formatDateTime(ticket.resolvedAt ?? ticket.dueAt)} 办结
+                  </Text>
+                ) : (
+                  <Text className="app-muted">{formatDateTime(ticket.dueAt)} 前办结</Text>
+                )}
+                {isOverdue(ticket, now) ? (
+                  <Text className="my-requests__overdue">已超期</Text>
+                ) : null}
+              </View>
+            </>
+          ) : (
+            <Text className="app-muted">{error || '加载中…'}</Text>
+          )}
+          <Text className="my-requests__more">查看进度 ›</Text>
+        </View>
+      ))}
+    </AppPage>
+  );
 }

@@ -1,0 +1,82 @@
+import Taro from '@tarojs/taro';
+import type { District } from '@/domain/districts';
+import type { TicketCategory, TicketInput } from '@/domain/ticket';
+
+/** The form as the person is filling it in; kept in storage so leaving the page loses nothing. */
+export interface RequestDraft {
+  category: TicketCategory | '';
+  content: string;
+  district: District | '';
+  address: string;
+  commitment: { id: string; title: string } | null;
+  photos: string[];
+  anonymous: boolean;
+  contactName: string;
+  phone: string;
+  consent: boolean;
+}
+
+export const EMPTY_DRAFT: RequestDraft = {
+  category: '',
+  content: '',
+  district: '',
+  address: '',
+  commitment: null,
+  photos: [],
+  anonymous: false,
+  contactName: '',
+  phone: '',
+  consent: false,
+};
+
+const DRAFT_KEY = 'tickets.draft';
+
+export function loadDraft(): RequestDraft {
+  const value: unknown = Taro.getStorageSync(DRAFT_KEY);
+  return value && typeof value === 'object'
+    ? { ...EMPTY_DRAFT, ...(value as Partial<RequestDraft>) }
+    : { ...EMPTY_DRAFT };
+}
+
+export function saveDraft(draft: RequestDraft): void {
+  Taro.setStorageSync(DRAFT_KEY, draft);
+}
+
+export function clearDraft(): void {
+  Taro.removeStorageSync(DRAFT_KEY);
+}
+
+/** What would be sent: blanks left out, text trimmed. Validation runs on exactly this. */
+export function draftToInput(draft: RequestDraft): Partial<Record<keyof TicketInput, unknown>> {
+  const trimmed = (text: string) => text.trim() || undefined;
+  return {
+    category: draft.category || undefined,
+    content: draft.content.trim(),
+    district: draft.district || undefined,
+    address: trimmed(draft.address),
+    commitmentId: draft.commitment?.id,
+    photos: draft.photos,
+    anonymous: draft.anonymous,
+    contactName: trimmed(draft.contactName),
+    phone: trimmed(draft.phone),
+    consent: draft.consent,
+  };
+}
+
+/** A draft the server refused goes back into the form as it was sent. */
+export function inputToDraft(input: TicketInput, commitmentTitle?: string): RequestDraft {
+  return {
+    category: input.category,
+    content: input.content,
+    district: input.district,
+    address: input.address ?? '',
+    commitment: input.commitmentId
+      ? { id: input.commitmentId, title: commitmentTitle ?? input.commitmentId }
+      : null,
+    photos: input.photos ?? [],
+    anonymous: input.anonymous,
+    contactName: input.contactName ?? '',
+    phone: input.phone ?? '',
+    consent: false,
+  };
+}

@@ -1,0 +1,90 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { useEffect, useState } from 'react';
+import { deliveredTicketNo, subscribeOutbox, type SubmitResult } from '@/services/outbox';
+import { formatDateTime } from '@/services/time';
+
+export interface ReceiptProps {
+  result: SubmitResult;
+  onAnother: () => void;
+}
+
+/** After 提交: the ticket number, big enough to read out on the phone to 12345; or 待发送 until the outbox delivers. */
+export default function Receipt({ result, onAnother }: ReceiptProps) {
+  const [ticketNo, setTicketNo] = useState<string | undefined>(
+    result.state === 'sent' ? result.ticket.ticketNo : deliveredTicketNo(result.key),
+  );
+
+  useEffect(() => {
+    if (ticketNo) return;
+    const check = () => setTicketNo(deliveredTicketNo(result.key));
+    check();
+    return subscribeOutbox(check);
+  }, [result.key, ticketNo]);
+
+  if (!ticketNo) {
+    return (
+      <View className="receipt" data-testid="receipt-queued">
+        <Text className="receipt__status receipt__status--queued">待发送</Text>
+        <Text className="receipt__lead">现在没有网络，您的诉求已保存在手机上</Text>
+        <Text className="receipt__note">
+          网络恢复后会自动发送，不用重新填写，也不会重复提交。发送成功后这里会显示受理编号。
+        </Text>
+        <Button
+          className="receipt__button"
+          fill="outline"
+          block
+          onClick={() => void Taro.navigateTo({ url: '/pages/my-requests/index' })}
+        >
+          查看我的诉求
+        </Button>
+        <Button className="receipt__button" fill="none" block onClick={onAnother}>
+          再反映一个问题
+        </Button>
+      </View>
+    );
+  }
+
+  const dueAt = result.state === 'sent' ? result.ticket.dueAt : null;
+  return (
+    <View className="receipt" data-testid="receipt-sent">
+      <Text className="receipt__status receipt__status--sent">已受理</Text>
+      <Text className="receipt__lead">您的受理编号</Text>
+      <Text className="receipt__number" data-testid="ticket-no">
+        {ticketNo}
+      </Text>
+      <Text className="receipt__note">
+        请记下这个编号，打 12345 热线时报这个编号就能查到。
+        {dueAt ? `按规定在 ${formatDateTime(dueAt)} 前办结。` : ''}
+      </Text>
+      <Button
+        className="receipt__button"
+        fill="outline"
+        block
+        onClick={() =>
+          void Taro.setClipboardData({ data: ticketNo }).then(() =>
+            Taro.showToast({ title: '已复制编号', icon: 'none' }),
+          )
+        }
+      >
+        复制编号
+      </Button>
+      <Button
+        className="receipt__button"
+        type="primary"
+        block
+        onClick={() =>
+          void Taro.navigateTo({
+            url: `/pages/request-detail/index?no=${encodeURIComponent(ticketNo)}`,
+          })
+        }
+      >
+        查看办理进度
+      </Button>
+      <Button className="receipt__button" fill="none" block onClick={onAnother}>
+        再反映一个问题
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,201 @@
+import Taro from '@tarojs/taro';
+import type { CreatedTicket, TicketInput } from '@/domain/ticket';
+import { ApiError } from './http';
+import { onNetworkBack } from './network';
+import { createTicket, rememberTicket } from './tickets';
+
+/**
+ * Requests waiting to be sent. Each keeps the Idempotency-Key it was given when the person pressed 提交, so every
+ * retry is the same request to the server and it is created exactly once however often we try.
+ */
+export interface OutboxItem {
+  key: string;
+  input: TicketInput;
+  queuedAt: string;
+  attempts: number;
+  /** Set when the server refused it (a 4xx other than 429): it is not retried, the person must change it. */
+  refused?: { code: string; message: string };
+}
+
+export type SubmitResult =
+  { state: 'sent'; key: string; ticket: CreatedTicket } | { state: 'queued'; key: string };
+
+const OUTBOX_KEY = 'tickets.outbox';
+/** Idempotency-Key → ticket number of what the outbox delivered, so a 待发送 receipt can show its number. */
+const DELIVERED_KEY = 'tickets.delivered';
+const RETRY_MIN_MS = 5_000;
+const RETRY_MAX_MS = 60_000;
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+/** Keys on their way to the server right now: never two sends of one item at once. */
+const sending = new Set<string>();
+let flushing: Promise<void> | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+let retryDelay = RETRY_MIN_MS;
+let started = false;
+
+export function listOutbox(): OutboxItem[] {
+  const value: unknown = Taro.getStorageSync(OUTBOX_KEY);
+  return Array.isArray(value) ? (value as OutboxItem[]) : [];
+}
+
+function saveOutbox(items: OutboxItem[]) {
+  Taro.setStorageSync(OUTBOX_KEY, items);
+  listeners.forEach((listener) => listener());
+}
+
+function updateItem(key: string, change: (item: OutboxItem) => OutboxItem | null) {
+  const items = listOutbox().flatMap((item) => {
+    if (item.key !== key) return [item];
+    const next = change(item);
+    return next ? [next] : [];
+  });
+  saveOutbox(items);
+}
+
+export function deliveredTicketNo(key: string): string | undefined {
+  const value: unknown = Taro.getStorageSync(DELIVERED_KEY);
+  return value && typeof value === 'object' ? (value as Record<string, string>)[key] : undefined;
+}
+
+function markDelivered(key: string, ticket: CreatedTicket) {
+  rememberTicket(ticket);
+  const value: unknown = Taro.getStorageSync(DELIVERED_KEY);
+  const delivered = value && typeof value === 'object' ? (value as Record<string, string>) : {};
+  // A short memory is enough: it only bridges the receipt on screen to the number.
+  const kept = Object.entries(delivered).slice(-19);
+  Taro.setStorageSync(DELIVERED_KEY, { ...Object.fromEntries(kept), [key]: ticket.ticketNo });
+  updateItem(key, () => null);
+}
+
+/** Worth trying again later: no answer at all, the server failing, or told to slow down. */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.isNetworkError || error.status >= 500 || error.status === 429;
+}
+
+/** Listens for any change to the outbox (queued, delivered, refused). Returns the way to stop listening. */
+export function subscribeOutbox(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** A random UUID v4; WeChat has no crypto.randomUUID, so fall back to getRandomValues or Math.random. */
+export function newIdempotencyKey(): string {
+  const c = (globalThis as { crypto?: Crypto }).crypto;
+  if (typeof c?.randomUUID === 'function') {
+    try {
+      return c.randomUUID();
+    } catch {
+      // insecure context in some browsers: fall through
+    }
+  }
+  const bytes = new Uint8Array(16);
+  if (typeof c?.getRandomValues === 'function') c.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i += 1) bytes[i] = Math.floor(Math.random() * 256);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** One attempt for one item. Resolves with the ticket, or null when it should wait; throws when refused. */
+async function sendItem(item: OutboxItem): Promise<CreatedTicket | null> {
+  if (sending.has(item.key)) return null;
+  sending.add(item.key);
+  try {
+    updateItem(item.key, (current) => ({ ...current, attempts: current.attempts + 1 }));
+    const ticket = await createTicket(item.input, item.key);
+    markDelivered(item.key, ticket);
+    return ticket;
+  } catch (error) {
+    if (isRetryable(error)) return null;
+    const refused =
+      error instanceof ApiError
+        ? { code: error.code, message: error.message }
+        : { code: 'bad_request', message: String(error) };
+    updateItem(item.key, (current) => ({ ...current, refused }));
+    throw error;
+  } finally {
+    sending.delete(item.key);
+  }
+}
+
+function scheduleRetry() {
+  if (retryTimer) return;
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    void flushOutbox();
+  }, retryDelay);
+  retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
+}
+
+/**
+ * Sends a request the person just filed. It is written to the outbox before the first try, so closing the app
+ * mid-send loses nothing. A 4xx (but 429) is thrown for the form to show and is not kept.
+ */
+export async function submitTicket(input: TicketInput): Promise<SubmitResult> {
+  const item: OutboxItem = {
+    key: newIdempotencyKey(),
+    input,
+    queuedAt: new Date().toISOString(),
+    attempts: 0,
+  };
+  saveOutbox([...listOutbox(), item]);
+  try {
+    const ticket = await sendItem(item);
+    if (ticket) return { state: 'sent', key: item.key, ticket };
+  } catch (error) {
+    // Refused: the form keeps the draft and shows why; nothing waits in the outbox.
+    updateItem(item.key, () => null);
+    throw error;
+  }
+  scheduleRetry();
+  return { state: 'queued', key: item.key };
+}
+
+/** Sends everything waiting, oldest first. Stops at the first failure to connect and tries again later. */
+export function flushOutbox(): Promise<void> {
+  if (flushing) return flushing;
+  flushing = (async () => {
+    try {
+      for (const item of listOutbox()) {
+        if (item.refused) continue;
+        let ticket: CreatedTicket | null;
+        try {
+          ticket = await sendItem(item);
+        } catch {
+          continue; // refused: marked on the item, shown on 我的诉求
+        }
+        if (!ticket && !sending.has(item.key)) {
+          scheduleRetry();
+          return;
+        }
+      }
+      retryDelay = RETRY_MIN_MS;
+    } finally {
+      flushing = null;
+    }
+  })();
+  return flushing;
+}
+
+/** Takes a refused item out of the outbox, handing back what the person wrote so the form can show it again. */
+export function removeFromOutbox(key: string): TicketInput | undefined {
+  const item = listOutbox().find((i) => i.key === key);
+  updateItem(key, () => null);
+  return item?.input;
+}
+
+/** Called when the app opens: send what is waiting, and again whenever the network comes back. */
+export function startOutbox(): void {
+  if (!started) {
+    started = true;
+    onNetworkBack(() => {
+      retryDelay = RETRY_MIN_MS;
+      void flushOutbox();
+    });
+  }
+  void flushOutbox();
+}
