@@ -31,6 +31,7 @@ const listeners = new Set<Listener>();
 /** Keys on their way to the server right now: never two sends of one item at once. */
 const sending = new Set<string>();
 let flushing: Promise<void> | null = null;
+let flushAgain = false;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let retryDelay = RETRY_MIN_MS;
 let started = false;
@@ -155,25 +156,39 @@ export async function submitTicket(input: TicketInput): Promise<SubmitResult> {
   return { state: 'queued', key: item.key };
 }
 
-/** Sends everything waiting, oldest first. Stops at the first failure to connect and tries again later. */
+/** One pass over the outbox, oldest first. False when the server could not be reached (try again later). */
+async function sendAll(): Promise<boolean> {
+  for (const item of listOutbox()) {
+    if (item.refused) continue;
+    let ticket: CreatedTicket | null;
+    try {
+      ticket = await sendItem(item);
+    } catch {
+      continue; // refused: marked on the item, shown on 我的诉求
+    }
+    if (!ticket && !sending.has(item.key)) return false;
+  }
+  return true;
+}
+
+/**
+ * Sends everything waiting. A call during a pass makes one more pass afterwards (the network may have come back
+ * in between); when the server can't be reached it tries again later by itself.
+ */
 export function flushOutbox(): Promise<void> {
-  if (flushing) return flushing;
+  if (flushing) {
+    flushAgain = true;
+    return flushing;
+  }
   flushing = (async () => {
     try {
-      for (const item of listOutbox()) {
-        if (item.refused) continue;
-        let ticket: CreatedTicket | null;
-        try {
-          ticket = await sendItem(item);
-        } catch {
-          continue; // refused: marked on the item, shown on 我的诉求
-        }
-        if (!ticket && !sending.has(item.key)) {
-          scheduleRetry();
-          return;
-        }
-      }
-      retryDelay = RETRY_MIN_MS;
+      let reached: boolean;
+      do {
+        flushAgain = false;
+        reached = await sendAll();
+      } while (flushAgain);
+      if (reached) retryDelay = RETRY_MIN_MS;
+      else scheduleRetry();
     } finally {
       flushing = null;
     }

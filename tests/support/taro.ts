@@ -18,6 +18,11 @@ const Taro = {
   request: async (): Promise<never> => {
     throw new Error('Taro.request is not available in component tests: mock the service instead');
   },
+  uploadFile: async (): Promise<never> => {
+    throw new Error('Taro.uploadFile is not available in component tests: mock the service instead');
+  },
+  chooseImage: async (_options: { count?: number }) => ({ tempFilePaths: [] as string[] }),
+  onNetworkStatusChange: (_callback: (result: { isConnected: boolean }) => void) => undefined,
   navigateTo: async (_options: { url: string }) => undefined,
   switchTab: async (_options: { url: string }) => undefined,
   redirectTo: async (_options: { url: string }) => undefined,
@@ -42,6 +47,7 @@ export const useDidHide = (_fn: () => void) => undefined;
 export const usePullDownRefresh = (_fn: () => void) => undefined;
 export const useReachBottom = (_fn: () => void) => undefined;
 export const useShareAppMessage = (_fn: () => unknown) => undefined;
+export const useLaunch = (_fn: () => void) => undefined;
 export const useLoad = (_fn: (params: Record<string, string>) => void) => undefined;
 export const useReady = (_fn: () => void) => undefined;
 export const usePageScroll = (_fn: () => void) => undefined;

@@ -1,0 +1,202 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import RequestForm from '@/components/request-form';
+import { ApiError } from '@/services/http';
+import { submitTicket, type SubmitResult } from '@/services/outbox';
+
+jest.mock('@/services/outbox', () => ({
+  submitTicket: jest.fn(),
+  deliveredTicketNo: jest.fn(() => undefined),
+  subscribeOutbox: jest.fn(() => () => undefined),
+}));
+jest.mock('@/services/commitments', () => ({
+  listCommitments: jest.fn(async () => ({ data: { items: [], nextCursor: null, total: 0 } })),
+}));
+
+const submit = submitTicket as jest.MockedFunction<typeof submitTicket>;
+
+function section(label: string): HTMLElement {
+  return screen.getByText(label).closest('.request-form__section') as HTMLElement;
+}
+
+function typeInto(element: HTMLElement, value: string) {
+  fireEvent.change(element, { target: { value } });
+}
+
+const CONTENT = '建设路和中兴路口的路灯连续一周晚上不亮';
+
+function fillEverythingButPhoneAndConsent() {
+  fireEvent.click(screen.getByRole('radio', { name: '市政设施' }));
+  typeInto(screen.getByPlaceholderText(/什么地方、什么时候/), CONTENT);
+  fireEvent.click(screen.getByRole('radio', { name: '新华区' }));
+}
+
+function tickConsent() {
+  fireEvent.click(screen.getByText('我已阅读并同意以上说明'));
+}
+
+function pressSubmit() {
+  fireEvent.click(screen.getByText('提交诉求'));
+}
+
+beforeEach(() => {
+  Taro.clearStorageSync();
+  submit.mockReset();
+});
+
+describe('RequestForm', () => {
+  it('shows each rule next to its field, in Chinese, and sends nothing while one is broken', async () => {
+    render(<RequestForm />);
+    pressSubmit();
+
+    expect(within(section('反映什么问题')).getByText('请选择诉求类别')).toBeVisible();
+    expect(within(section('具体情况')).getByText('请把问题说清楚，至少 10 个字')).toBeVisible();
+    expect(within(section('在哪个县（市、区）')).getByText('请选择所在县（市、区）')).toBeVisible();
+    expect(within(section('联系方式')).getByText('请填写手机号码，或选择匿名反映')).toBeVisible();
+    expect(
+      within(section('我已阅读并同意以上说明')).getByText('请阅读并同意个人信息处理说明'),
+    ).toBeVisible();
+    expect(screen.getByText('还有内容需要修改，请看红字提示')).toBeVisible();
+    expect(submit).not.toHaveBeenCalled();
+  });
+
+  it('shows a wrong phone number as soon as the person leaves the field', () => {
+    render(<RequestForm />);
+    const phone = screen.getByPlaceholderText(/11 位手机号码/);
+    typeInto(phone, '12345');
+    fireEvent.blur(phone);
+    expect(within(section('联系方式')).getByText('请填写 11 位手机号码')).toBeVisible();
+    expect(screen.queryByText('请选择诉求类别')).toBeNull();
+  });
+
+  it('counts the characters of the text as the person types, and names the chosen category', () => {
+    render(<RequestForm />);
+    expect(screen.getByTestId('content-counter')).toHaveTextContent('0/1000');
+    typeInto(screen.getByPlaceholderText(/什么地方、什么时候/), '路灯不亮了😀');
+    expect(screen.getByTestId('content-counter')).toHaveTextContent('6/1000');
+    fireEvent.click(screen.getByRole('radio', { name: '市政设施' }));
+    expect(screen.getByText('包括：路灯、道路、井盖、供水供气')).toBeVisible();
+  });
+
+  it('needs a phone number unless the person chooses to stay anonymous', async () => {
+    submit.mockResolvedValue({ state: 'queued', key: 'k-1' });
+    render(<RequestForm />);
+    fillEverythingButPhoneAndConsent();
+    tickConsent();
+    pressSubmit();
+    expect(screen.getByText('请填写手机号码，或选择匿名反映')).toBeVisible();
+    expect(submit).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByText('匿名反映（可以不留电话）'));
+    expect(screen.getByText('手机号码（可不填）')).toBeVisible();
+    expect(screen.queryByText('请填写手机号码，或选择匿名反映')).toBeNull();
+    await act(async () => pressSubmit());
+
+    expect(submit).toHaveBeenCalledTimes(1);
+    expect(submit.mock.calls[0][0]).toMatchObject({
+      category: 'municipal',
+      content: CONTENT,
+      district: '新华区',
+      anonymous: true,
+      consent: true,
+    });
+    expect(submit.mock.calls[0][0].phone).toBeUndefined();
+  });
+
+  it('will not send until the privacy notice is agreed to', async () => {
+    submit.mockResolvedValue({ state: 'queued', key: 'k-2' });
+    render(<RequestForm />);
+    fillEverythingButPhoneAndConsent();
+    typeInto(screen.getByPlaceholderText(/11 位手机号码/), '13812341234');
+    pressSubmit();
+    expect(screen.getByText('请阅读并同意个人信息处理说明')).toBeVisible();
+    expect(screen.getByText(/只用于办理和回复这件诉求/)).toBeVisible();
+    expect(submit).not.toHaveBeenCalled();
+
+    tickConsent();
+    await act(async () => pressSubmit());
+    expect(submit).toHaveBeenCalledTimes(1);
+    expect(submit.mock.calls[0][0]).toMatchObject({ phone: '13812341234', anonymous: false });
+  });
+
+  it('shows the ticket number to read out, once the request is received', async () => {
+    const result: SubmitResult = {
+      state: 'sent',
+      key: 'k-3',
+      ticket: {
+        ticketNo: 'PDS20261126-4821',
+        accessToken: 'token',
+        status: 'received',
+        dueAt: '2026-12-03T07:00:00.000Z',
+      } as never,
+    };
+    submit.mockResolvedValue(result);
+    render(<RequestForm />);
+    fillEverythingButPhoneAndConsent();
+    typeInto(screen.getByPlaceholderText(/11 位手机号码/), '13812341234');
+    tickConsent();
+    await act(async () => pressSubmit());
+
+    expect(screen.getByTestId('ticket-no')).toHaveTextContent('PDS20261126-4821');
+    expect(screen.getByText('复制编号')).toBeVisible();
+    expect(screen.getByText('查看办理进度')).toBeVisible();
+  });
+
+  it('says 待发送 when the request is waiting for the network', async () => {
+    submit.mockResolvedValue({ state: 'queued', key: 'k-4' });
+    render(<RequestForm />);
+    fillEverythingButPhoneAndConsent();
+    fireEvent.click(screen.getByText('匿名反映（可以不留电话）'));
+    tickConsent();
+    await act(async () => pressSubmit());
+    expect(screen.getByText('待发送')).toBeVisible();
+    expect(screen.getByText(/网络恢复后会自动发送/)).toBeVisible();
+  });
+
+  it("puts the server's field messages next to the same fields and keeps what was typed", async () => {
+    submit.mockRejectedValue(
+      new ApiError('validation_failed', '填写的内容有误，请按提示修改后再试', 400, [
+        { field: 'content', message: '内容里有不能提交的字符' },
+      ]),
+    );
+    render(<RequestForm />);
+    fillEverythingButPhoneAndConsent();
+    fireEvent.click(screen.getByText('匿名反映（可以不留电话）'));
+    tickConsent();
+    await act(async () => pressSubmit());
+
+    expect(within(section('具体情况')).getByText('内容里有不能提交的字符')).toBeVisible();
+    expect(screen.getByText('填写的内容有误，请按提示修改后再试')).toBeVisible();
+    expect(screen.getByPlaceholderText(/什么地方、什么时候/)).toHaveValue(CONTENT);
+  });
+
+  it('keeps the draft when the person leaves the page and comes back', () => {
+    const first = render(<RequestForm />);
+    typeInto(screen.getByPlaceholderText(/什么地方、什么时候/), CONTENT);
+    fireEvent.click(screen.getByRole('radio', { name: '卫东区' }));
+    first.unmount();
+
+    render(<RequestForm />);
+    expect(screen.getByPlaceholderText(/什么地方、什么时候/)).toHaveValue(CONTENT);
+    expect(screen.getByRole('radio', { name: '卫东区' })).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('saves the draft a moment after typing stops, without leaving the page', () => {
+    jest.useFakeTimers();
+    try {
+      render(<RequestForm />);
+      typeInto(screen.getByPlaceholderText(/什么地方、什么时候/), CONTENT);
+      act(() => jest.advanceTimersByTime(1000));
+      expect(Taro.getStorageSync('tickets.draft')).toMatchObject({ content: CONTENT });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('shows the commitment it was opened from', () => {
+    render(<RequestForm commitment={{ id: 'edu-1', title: '新建改扩建中小学 11 所' }} />);
+    expect(
+      within(screen.getByTestId('linked-commitment')).getByText('新建改扩建中小学 11 所'),
+    ).toBeVisible();
+  });
+});
