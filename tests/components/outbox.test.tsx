@@ -24,12 +24,12 @@ type Outbox = typeof import('@/services/outbox');
 type Tickets = typeof import('@/services/tickets');
 
 /** A fresh start of the app: new module instances, the same storage. */
-function launchApp(): { outbox: Outbox; tickets: Tickets } {
+async function launchApp(): Promise<{ outbox: Outbox; tickets: Tickets }> {
   let loaded!: { outbox: Outbox; tickets: Tickets };
-  jest.isolateModules(() => {
+  await jest.isolateModulesAsync(async () => {
     loaded = {
-      outbox: require('@/services/outbox') as Outbox,
-      tickets: require('@/services/tickets') as Tickets,
+      outbox: await import('@/services/outbox'),
+      tickets: await import('@/services/tickets'),
     };
   });
   return loaded;
@@ -80,14 +80,14 @@ afterEach(() => {
 
 describe('the outbox', () => {
   it('keeps a request written offline across a restart and delivers it once, with the same Idempotency-Key', async () => {
-    const first = launchApp();
+    const first = await launchApp();
     mockRequest.mockImplementation(offline);
     const result = await first.outbox.submitTicket(input);
     expect(result.state).toBe('queued');
     expect(first.outbox.listOutbox()).toHaveLength(1);
 
     // The app is closed and opened again later, with the network back.
-    const second = launchApp();
+    const second = await launchApp();
     expect(second.outbox.listOutbox()).toEqual([
       expect.objectContaining({ key: result.key, input }),
     ]);
@@ -109,7 +109,7 @@ describe('the outbox', () => {
   });
 
   it('makes a new UUID for each request and reuses it on every retry after 5xx, 429 and no answer', async () => {
-    const { outbox } = launchApp();
+    const { outbox } = await launchApp();
     mockRequest
       .mockImplementationOnce(offline)
       .mockResolvedValueOnce(failure(503, 'internal_error'))
@@ -133,7 +133,7 @@ describe('the outbox', () => {
   });
 
   it('tries again by itself a little later while the server is down', async () => {
-    const { outbox } = launchApp();
+    const { outbox } = await launchApp();
     mockRequest.mockImplementationOnce(offline).mockResolvedValue(created('PDS20261126-0003'));
     const { key } = await outbox.submitTicket(input);
     expect(outbox.listOutbox()).toHaveLength(1);
@@ -144,7 +144,7 @@ describe('the outbox', () => {
   });
 
   it('sends what is waiting when the network comes back', async () => {
-    const { outbox } = launchApp();
+    const { outbox } = await launchApp();
     mockRequest.mockImplementation(offline);
     const { key } = await outbox.submitTicket(input);
     outbox.startOutbox();
@@ -160,7 +160,7 @@ describe('the outbox', () => {
   });
 
   it('sends a waiting request only once when two flushes overlap', async () => {
-    const { outbox } = launchApp();
+    const { outbox } = await launchApp();
     mockRequest.mockImplementation(offline);
     const { key } = await outbox.submitTicket(input);
 
@@ -178,7 +178,7 @@ describe('the outbox', () => {
   });
 
   it('does not retry a request the server refuses with a 4xx, and tells the form why', async () => {
-    const { outbox } = launchApp();
+    const { outbox } = await launchApp();
     mockRequest.mockResolvedValue({
       statusCode: 400,
       data: {
@@ -199,7 +199,7 @@ describe('the outbox', () => {
   });
 
   it('marks a queued request the server later refuses, and stops sending it', async () => {
-    const { outbox } = launchApp();
+    const { outbox } = await launchApp();
     mockRequest.mockImplementation(offline);
     const { key } = await outbox.submitTicket(input);
 
