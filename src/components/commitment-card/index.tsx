@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import { Progress, Tag } from '@nutui/nutui-react-taro';
+import { Progress } from '@nutui/nutui-react-taro';
 import { memo } from 'react';
 import type { Commitment } from '@/domain/commitment';
 import { categoryName, formatDelivered } from '@/domain/display';
@@ -26,15 +26,13 @@ function CommitmentCard({ commitment, onOpen }: CommitmentCardProps) {
       onClick={() => onOpen(commitment.id)}
     >
       <View className="commitment-card__head">
-        <Tag className="commitment-card__category" type="default">
-          {categoryName(commitment.category)}
-        </Tag>
+        <Text className="commitment-card__category">{categoryName(commitment.category)}</Text>
         <StatusTag status={commitment.status} />
       </View>
       <Text className="commitment-card__title">{commitment.title}</Text>
       <View className="commitment-card__figures">
         <Text className="commitment-card__delivered">{delivered}</Text>
-        <Text className="commitment-card__percent">{percent}%</Text>
+        {commitment.target ? <Text className="commitment-card__percent">{percent}%</Text> : null}
       </View>
       <Progress
         className={`commitment-card__bar commitment-card__bar--${commitment.status}`}

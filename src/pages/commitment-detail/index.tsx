@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import { Button, Progress, Skeleton, Tag } from '@nutui/nutui-react-taro';
+import { Button, Progress, Skeleton } from '@nutui/nutui-react-taro';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CommitmentDetail } from '@/domain/commitment';
@@ -95,7 +95,7 @@ export default function CommitmentDetailPage() {
 
       <View className="app-section detail-head">
         <View className="detail-head__tags">
-          <Tag type="default">{categoryName(commitment.category)}</Tag>
+          <Text className="detail-head__category">{categoryName(commitment.category)}</Text>
           <StatusTag status={commitment.status} />
         </View>
         <Text className="detail-head__title">{commitment.title}</Text>

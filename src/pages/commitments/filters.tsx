@@ -7,7 +7,7 @@ import { COMMITMENT_STATUSES } from '@/domain/status';
 export const ALL = 'all';
 
 const CATEGORY_TABS = [{ code: ALL, name: '全部' }, ...COMMITMENT_CATEGORIES];
-const STATUS_OPTIONS = [{ code: ALL, name: '全部状态' }, ...COMMITMENT_STATUSES];
+const STATUS_OPTIONS = [{ code: ALL, name: '全部' }, ...COMMITMENT_STATUSES];
 
 export const CategoryTabs = memo(function CategoryTabs({
   value,

@@ -115,7 +115,7 @@ export default function HomePage() {
 
         <View className="app-section">
           <Text className="app-section__title">分类进展</Text>
-          <Grid columns={2} gap={8} className="home-categories">
+          <Grid columns={2} gap={8} square={false} center={false} className="home-categories">
             {commitments.byCategory.map((c) => (
               <Grid.Item
                 key={c.category}

@@ -24,7 +24,7 @@ export default function MinePage() {
             className="me-entry"
             title={<Text className="me-entry__title">{entry.title}</Text>}
             description={<Text className="me-entry__description">{entry.description}</Text>}
-            extra={<Text className="me-entry__arrow">前往 ›</Text>}
+            extra={<Text className="me-entry__arrow">›</Text>}
             align="center"
             clickable
             onClick={() => void Taro.navigateTo({ url: entry.url })}

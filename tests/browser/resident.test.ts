@@ -1,0 +1,143 @@
+// The resident's path on the real H5 build and the real server (SQLite, the report's 79 commitments):
+// overview → 民生实事 → filter → the kindergarten commitment → 我的 → 关于, then the same list offline.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
+import { startServer, type ServerProcess } from '../support/server-process';
+import { seedUpdates } from './resident-seed';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const H5_DIR = path.resolve(ROOT, process.env.H5_DIR ?? 'dist/h5');
+const STATUS_NAMES = ['未启动', '推进中', '滞后', '已完成'];
+const CARD = '.commitments-page .commitment-card';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+};
+
+/**
+ * With the server down, the app's own files still come from the build folder, as a mini-program's package
+ * is on the phone: only the API is out of reach.
+ */
+async function serveShellOnly(context: BrowserContext, origin: string) {
+  await context.route(`${origin}/**`, async (route) => {
+    const { pathname } = new URL(route.request().url());
+    if (pathname.startsWith('/api/')) return route.continue();
+    const file = path.join(H5_DIR, pathname === '/' ? 'index.html' : pathname);
+    if (!file.startsWith(H5_DIR) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
+    return route.fulfill({
+      status: 200,
+      body: fs.readFileSync(file),
+      contentType: MIME[path.extname(file)] ?? 'application/octet-stream',
+    });
+  });
+}
+
+async function cardCount(page: Page) {
+  return page.locator(CARD).count();
+}
+
+describe('the resident app', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startServer();
+    seedUpdates(server.dataDir);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the first card quickly on a cold start of the list', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(`${server.url}/#/pages/commitments/index`);
+    await page.locator(CARD).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const wall = Date.now() - started;
+    const sinceNavigation = Math.round(await page.evaluate(() => performance.now()));
+    console.log(
+      `time to first card: ${sinceNavigation} ms from navigation start (${wall} ms wall clock, cold cache)`,
+    );
+    expect(sinceNavigation).toBeLessThan(10_000);
+    await context.close();
+  });
+
+  it('walks from the overview to the kindergarten commitment, then works offline', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+
+    // 首页: overall figures, a visible 数据截至, the 民呼必应 block.
+    await page.goto(server.url);
+    await page.getByText(/^数据截至 \d{4}-\d\d-\d\d \d\d:\d\d/).waitFor({ timeout: 20_000 });
+    await page.getByText('总体进展 · 79 项民生实事').waitFor();
+    await page.getByText('民呼必应', { exact: true }).first().waitFor();
+    await screenshot(page, 'resident-home');
+
+    // 民生实事: at least ten cards, each with its status in words.
+    await page.locator('.taro-tabbar__tabbar').getByText('民生实事', { exact: true }).tap();
+    await page.locator(CARD).nth(9).waitFor({ timeout: 20_000 });
+    expect(await cardCount(page)).toBeGreaterThanOrEqual(10);
+    const statuses = await page.locator(`${CARD} .status-tag`).allInnerTexts();
+    expect(statuses.length).toBeGreaterThanOrEqual(10);
+    for (const status of statuses) expect(STATUS_NAMES).toContain(status.trim());
+    await screenshot(page, 'resident-list');
+
+    // Filter by a category: only 教育 is left.
+    await page.locator('.filters__categories').getByText('教育', { exact: true }).tap();
+    await page.getByText('共 9 项（已筛选）').waitFor();
+    const categories = await page.locator(`${CARD} .commitment-card__category`).allInnerTexts();
+    expect(categories.length).toBe(9);
+    expect(new Set(categories)).toEqual(new Set(['教育']));
+    await screenshot(page, 'resident-list-education');
+
+    // The kindergarten commitment and the report's sentence on its detail.
+    await page.locator(CARD, { hasText: '新建改扩建幼儿园' }).first().tap();
+    await page.getByText('“新建改扩建幼儿园11所”').waitFor({ timeout: 20_000 });
+    await page.locator('.detail-page').getByText('6 / 11 所').waitFor();
+    await page.getByText('2019年：24 所').waitFor();
+    await page.getByText('反映问题', { exact: true }).waitFor();
+    expect(page.url()).toContain('/pages/commitment-detail/index?id=edu-kindergartens-11');
+    await screenshot(page, 'resident-detail');
+
+    // A deep link opens straight on the detail.
+    const linked = await context.newPage();
+    await linked.goto(`${server.url}/#/pages/commitment-detail/index?id=edu-kindergartens-11`);
+    await linked.getByText('“新建改扩建幼儿园11所”').waitFor({ timeout: 20_000 });
+    await linked.close();
+
+    // 我的 and 关于.
+    await page.goto(`${server.url}/#/pages/me/index`);
+    await page.reload();
+    await page.getByText('工作人员登录').waitFor({ timeout: 20_000 });
+    await page.getByText('我的诉求').waitFor();
+    await screenshot(page, 'resident-me');
+    await page.locator('.me-entry', { hasText: '关于本程序' }).tap();
+    await page.getByText('数据从哪里来').waitFor({ timeout: 20_000 });
+    await page
+      .getByText(/平顶山市2020年政府工作报告/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'resident-about');
+
+    // Offline: the server stops; the list opens again from what was kept, under the offline banner.
+    await server.stop();
+    await serveShellOnly(context, server.url);
+    await page.goto(`${server.url}/#/pages/commitments/index`);
+    await page.reload();
+    await page.getByText(/离线 · 数据截至 \d{4}-\d\d-\d\d \d\d:\d\d/).waitFor({ timeout: 30_000 });
+    expect(await cardCount(page)).toBeGreaterThanOrEqual(10);
+    expect(await page.getByText('加载失败').count()).toBe(0);
+    await screenshot(page, 'resident-offline');
+    await context.close();
+  });
+});

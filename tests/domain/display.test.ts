@@ -1,0 +1,79 @@
+import type { Commitment } from '../../src/domain/commitment';
+import {
+  categoryName,
+  commitmentDetailPath,
+  deepLinkUrl,
+  formatBaseline,
+  formatCount,
+  formatDelivered,
+  formatHours,
+  formatRate,
+} from '../../src/domain/display';
+
+const progress = (current: number | null, percent = 0) => ({ current, percent });
+
+describe('formatDelivered', () => {
+  it.each<[Pick<Commitment, 'target' | 'progress'>, string]>([
+    [
+      { target: { value: 11, unit: '所', qualifier: 'exact' }, progress: progress(6, 54) },
+      '6 / 11 所',
+    ],
+    [
+      { target: { value: 11, unit: '所', qualifier: 'exact' }, progress: progress(null) },
+      '未上报 / 11 所',
+    ],
+    [
+      { target: { value: 5, unit: '万人', qualifier: 'at_least' }, progress: progress(3.2, 64) },
+      '3.2 / 5 万人以上',
+    ],
+    [
+      { target: { value: 7, unit: '%', qualifier: 'about' }, progress: progress(5.2, 74) },
+      '5.2% / 7%左右',
+    ],
+    [
+      { target: { value: 4.5, unit: '%', qualifier: 'at_most' }, progress: progress(null) },
+      '未上报 / 4.5%以内',
+    ],
+    [
+      { target: { value: 100, unit: '%', qualifier: 'all' }, progress: progress(null, 40) },
+      '40% / 全部完成',
+    ],
+    [{ target: null, progress: progress(null, 30) }, '进度 30%'],
+  ])('%j reads %s', (commitment, expected) => {
+    expect(formatDelivered(commitment)).toBe(expected);
+  });
+});
+
+describe('figures with nothing to show read 暂无', () => {
+  it('rates', () => {
+    expect(formatRate(null)).toBe('暂无');
+    expect(formatRate(undefined)).toBe('暂无');
+    expect(formatRate(0.856)).toBe('86%');
+    expect(formatRate(0)).toBe('0%');
+  });
+  it('counts', () => {
+    expect(formatCount(null)).toBe('暂无');
+    expect(formatCount(0)).toBe('0');
+  });
+  it('hours, in days from two days on', () => {
+    expect(formatHours(null)).toBe('暂无');
+    expect(formatHours(5.25)).toBe('5.3 小时');
+    expect(formatHours(60)).toBe('2.5 天');
+  });
+});
+
+describe('links and names', () => {
+  it('makes the H5 hash deep link of the detail page', () => {
+    expect(commitmentDetailPath('edu-kindergartens-11')).toBe(
+      '/pages/commitment-detail/index?id=edu-kindergartens-11',
+    );
+    expect(deepLinkUrl('https://a.example/', commitmentDetailPath('x y'))).toBe(
+      'https://a.example/#/pages/commitment-detail/index?id=x%20y',
+    );
+  });
+  it('names the 2019 figure and categories', () => {
+    expect(formatBaseline({ value: 24, unit: '所', quote: '' })).toBe('2019年：24 所');
+    expect(formatBaseline(null)).toBeNull();
+    expect(categoryName('education')).toBe('教育');
+  });
+});
