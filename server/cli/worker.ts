@@ -1,0 +1,190 @@
+/**
+ * Operator's tool for worker accounts, on the same database the server uses (DATA_DIR / DATABASE_URL):
+ *
+ *   npm run worker -- add --username U --password P --district 新华区 --name 张网格 [--role admin]
+ *   npm run worker -- list
+ *   npm run worker -- disable --username U        (also ends the account's sessions)
+ *   npm run worker -- enable --username U
+ *   npm run worker -- reset-password --username U --password P   (also ends the account's sessions)
+ *
+ * Exits 0 on success, 1 on bad input or a refused change, 2 on a wrong command line.
+ */
+import { parseArgs } from 'node:util';
+import { STAFF_ROLES, type StaffRole } from '../../src/domain/commitment';
+import {
+  normalizeUsername,
+  validateDisplayName,
+  validatePassword,
+  validateUsername,
+} from '../../src/domain/credentials';
+import { DISTRICTS, type District } from '../../src/domain/districts';
+import { hashPassword } from '../auth/crypto';
+import { loadConfig } from '../config';
+import { migrateToLatest, openDatabase } from '../db/database';
+import {
+  createStaff,
+  DuplicateUsernameError,
+  listStaff,
+  setStaffDisabled,
+  setStaffPassword,
+} from '../repositories/staff';
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+const USAGE = `用法 (usage):
+  npm run worker -- add --username U --password P --district 区县 --name 显示名 [--role worker|admin]
+  npm run worker -- list
+  npm run worker -- disable --username U
+  npm run worker -- enable --username U
+  npm run worker -- reset-password --username U --password P
+区县 (districts): ${DISTRICTS.join('、')}`;
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`缺少 --${name}`);
+  return value;
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        username: { type: 'string' },
+        password: { type: 'string' },
+        district: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+type Db = ReturnType<typeof openDatabase>['db'];
+
+async function main(argv: string[]): Promise<string> {
+  const { positionals, values } = parse(argv);
+  const [command, ...rest] = positionals;
+  if (values.help) return USAGE;
+  if (!command) throw new UsageError('缺少命令');
+  if (rest.length > 0) throw new UsageError(`多余的参数：${rest.join(' ')}`);
+  if (!['add', 'list', 'disable', 'enable', 'reset-password'].includes(command)) {
+    throw new UsageError(`未知命令：${command}`);
+  }
+
+  // Check everything that needs no database first, so bad input never opens (or creates) one.
+  let prepared: (db: Db) => Promise<string>;
+  const now = new Date();
+  if (command === 'add') {
+    const username = normalizeUsername(required(values, 'username'));
+    const password = required(values, 'password');
+    const name = required(values, 'name').trim();
+    const role = (values.role ?? 'worker') as StaffRole;
+    if (!STAFF_ROLES.some((r) => r.code === role)) {
+      throw new InputError(`未知角色：${values.role}（可选 worker、admin）`);
+    }
+    const district = values.district as District | undefined;
+    if (district === undefined && role === 'worker') {
+      throw new InputError('社区工作者必须指定 --district 所属区县');
+    }
+    if (district !== undefined && !DISTRICTS.includes(district)) {
+      throw new InputError(`未知区县：${district}。可选：${DISTRICTS.join('、')}`);
+    }
+    const problem =
+      validateUsername(username) ??
+      validateDisplayName(name) ??
+      validatePassword(password, username);
+    if (problem) throw new InputError(problem);
+    prepared = async (db) => {
+      try {
+        const staff = await createStaff(
+          db,
+          {
+            username,
+            name,
+            role,
+            district: district ?? null,
+            passwordHash: await hashPassword(password),
+          },
+          now,
+        );
+        const roleName = STAFF_ROLES.find((r) => r.code === staff.role)!.name;
+        return `已创建账号 ${staff.username}（${staff.name}，${roleName}，${staff.district ?? '全市'}）`;
+      } catch (error) {
+        if (error instanceof DuplicateUsernameError) {
+          throw new InputError(`用户名 ${username} 已被使用`);
+        }
+        throw error;
+      }
+    };
+  } else if (command === 'list') {
+    prepared = async (db) => {
+      const accounts = await listStaff(db);
+      if (accounts.length === 0) return '还没有工作人员账号';
+      return accounts
+        .map((a) =>
+          [
+            a.username,
+            a.name,
+            a.role,
+            a.district ?? '全市',
+            a.disabled ? '已停用' : '正常',
+            a.createdAt,
+          ].join('\t'),
+        )
+        .join('\n');
+    };
+  } else if (command === 'disable' || command === 'enable') {
+    const username = normalizeUsername(required(values, 'username'));
+    prepared = async (db) => {
+      const disabled = command === 'disable';
+      if (!(await setStaffDisabled(db, username, disabled, now))) {
+        throw new InputError(`没有这个用户名：${username}`);
+      }
+      return disabled ? `已停用 ${username}，其登录已全部失效` : `已启用 ${username}`;
+    };
+  } else {
+    const username = normalizeUsername(required(values, 'username'));
+    const password = required(values, 'password');
+    const problem = validatePassword(password, username);
+    if (problem) throw new InputError(problem);
+    prepared = async (db) => {
+      if (!(await setStaffPassword(db, username, await hashPassword(password), now))) {
+        throw new InputError(`没有这个用户名：${username}`);
+      }
+      return `已重置 ${username} 的密码，其登录已全部失效`;
+    };
+  }
+  const config = loadConfig(process.env);
+  const { db } = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(db);
+    return await prepared(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (message) => {
+    process.stdout.write(`${message}\n`);
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`错误：${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof InputError) {
+      process.stderr.write(`错误：${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      // Anything else (database unreachable, bad config): say what, never the password.
+      process.stderr.write(`失败：${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);
