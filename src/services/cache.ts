@@ -69,7 +69,10 @@ export async function cachedRequest<T>(key: string, load: () => Promise<T>): Pro
 }
 
 /** The request as a cache key: path and its query, in a stable order, empty values left out. */
-export function requestKey(path: string, query: Record<string, string | number | null | undefined> = {}) {
+export function requestKey(
+  path: string,
+  query: Record<string, string | number | null | undefined> = {},
+) {
   const params = Object.entries(query)
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
     .sort(([a], [b]) => a.localeCompare(b))

@@ -108,6 +108,8 @@ describe('the resident app', () => {
     await page.getByText('反映问题', { exact: true }).waitFor();
     expect(page.url()).toContain('/pages/commitment-detail/index?id=edu-kindergartens-11');
     await screenshot(page, 'resident-detail');
+    await page.getByText('反映问题', { exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'resident-detail-actions');
 
     // A deep link opens straight on the detail.
     const linked = await context.newPage();
@@ -138,6 +140,13 @@ describe('the resident app', () => {
     expect(await cardCount(page)).toBeGreaterThanOrEqual(10);
     expect(await page.getByText('加载失败').count()).toBe(0);
     await screenshot(page, 'resident-offline');
+
+    // The detail read earlier opens offline too.
+    await page.locator(CARD, { hasText: '新建改扩建幼儿园' }).first().tap();
+    const detail = page.locator('.detail-page');
+    await detail.getByText('“新建改扩建幼儿园11所”').waitFor({ timeout: 20_000 });
+    await detail.getByText(/离线 · 数据截至/).waitFor();
+    await screenshot(page, 'resident-offline-detail');
     await context.close();
   });
 });

@@ -11,9 +11,9 @@ const get = getCommitment as jest.MockedFunction<typeof getCommitment>;
 
 beforeEach(() => {
   get.mockReset();
-  jest
-    .spyOn(Taro, 'getCurrentInstance')
-    .mockReturnValue({ router: { params: { id: 'edu-kindergartens-11' } } });
+  jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({
+    router: { params: { id: 'edu-kindergartens-11' } },
+  } as unknown as ReturnType<typeof Taro.getCurrentInstance>);
 });
 afterEach(() => jest.restoreAllMocks());
 

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import CommitmentsPage from '@/pages/commitments';
 import { listCommitments } from '@/services/commitments';
 import { ApiError } from '@/services/http';
+import * as time from '@/services/time';
 import { many } from './resident-fixtures';
 
 jest.mock('@/services/commitments', () => ({ listCommitments: jest.fn(), PAGE_SIZE: 20 }));
@@ -56,6 +57,25 @@ describe('the commitments list', () => {
     fireEvent.click(screen.getByText('清除筛选，查看全部'));
     expect(await screen.findAllByTestId('commitment-card')).toHaveLength(3);
     expect(list).toHaveBeenLastCalledWith({});
+  });
+
+  it('keeps the cards on screen while a filter loads, and does not redraw the cards that stay', async () => {
+    const items = many(3);
+    list.mockResolvedValueOnce(online(items));
+    const spy = jest.spyOn(time, 'fromNow');
+    render(<CommitmentsPage />);
+    await screen.findAllByTestId('commitment-card');
+    const drawn = spy.mock.calls.length;
+    let answer!: (value: ReturnType<typeof online>) => void;
+    list.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    fireEvent.click(screen.getByTestId('status-on_track'));
+    expect(await screen.findByText('正在筛选…')).toBeVisible();
+    expect(screen.getAllByTestId('commitment-card')).toHaveLength(3);
+    expect(screen.queryByTestId('loading')).toBeNull();
+    await act(async () => answer(online(items.slice(0, 2).map((c) => ({ ...c })))));
+    expect(screen.getAllByTestId('commitment-card')).toHaveLength(2);
+    expect(spy.mock.calls.length).toBe(drawn);
+    spy.mockRestore();
   });
 
   it('shows the error with a retry that loads again', async () => {

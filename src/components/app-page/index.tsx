@@ -4,7 +4,10 @@ import { fontScale } from '@/services/font-scale';
 import './index.scss';
 
 /** Every resident page's root: carries the person's text-size setting into the app's font variables. */
-export default function AppPage({ className, children }: PropsWithChildren<{ className?: string }>) {
+export default function AppPage({
+  className,
+  children,
+}: PropsWithChildren<{ className?: string }>) {
   return (
     <View
       className={`app-page ${className ?? ''}`}

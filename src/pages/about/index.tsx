@@ -11,7 +11,8 @@ export default function AboutPage() {
       <View className="app-section">
         <Text className="app-section__title">数据从哪里来</Text>
         <Text className="about-text">
-          每一项民生实事都摘自《{SOURCE_REPORT}》（2020年5月12日），原文一字未改，详情页里可以看到报告的原句和所在章节。报告全文保存在本项目的
+          每一项民生实事都摘自《{SOURCE_REPORT}
+          》（2020年5月12日），原文一字未改，详情页里可以看到报告的原句和所在章节。报告全文保存在本项目的
           data 目录中。
         </Text>
         <Text className="about-text">
@@ -22,7 +23,8 @@ export default function AboutPage() {
       <View className="app-section">
         <Text className="app-section__title">状态是怎么判断的</Text>
         <Text className="about-text">
-          状态不是人工填写的，而是按进度和时间自动算出来的：从 2020 年 1 月 1 日到承诺的完成时限，过去了多少时间，进度就应该完成多少。
+          状态不是人工填写的，而是按进度和时间自动算出来的：从 2020 年 1 月 1
+          日到承诺的完成时限，过去了多少时间，进度就应该完成多少。
         </Text>
         {COMMITMENT_STATUSES.map((s) => (
           <View key={s.code} className="about-status">
@@ -38,9 +40,7 @@ export default function AboutPage() {
             </Text>
           </View>
         ))}
-        <Text className="about-text app-muted">
-          每种状态都用文字标出，不只靠颜色区分。
-        </Text>
+        <Text className="about-text app-muted">每种状态都用文字标出，不只靠颜色区分。</Text>
       </View>
 
       <View className="app-section">

@@ -110,15 +110,14 @@ export default function CommitmentDetailPage() {
           background="#e8eaed"
         />
         <View className="detail-head__facts">
-          {commitment.target ? (
-            <Text>目标：{formatTarget(commitment.target)}</Text>
-          ) : null}
+          {commitment.target ? <Text>目标：{formatTarget(commitment.target)}</Text> : null}
           <Text>完成时限：{formatDate(commitment.deadline)}</Text>
-          <Text>
-            最近进展：{commitment.updatedAt ? fromNow(commitment.updatedAt) : '尚未更新'}
-          </Text>
+          <Text>最近进展：{commitment.updatedAt ? fromNow(commitment.updatedAt) : '尚未更新'}</Text>
         </View>
-        <View className={`detail-status detail-status--${status.code}`} data-testid="status-meaning">
+        <View
+          className={`detail-status detail-status--${status.code}`}
+          data-testid="status-meaning"
+        >
           <Text className="detail-status__name">状态：{status.name}</Text>
           <Text>{status.meaning}</Text>
         </View>

@@ -28,6 +28,8 @@ interface ListState {
   offline: boolean;
   savedAt: string;
   loadingMore: boolean;
+  /** A new filter is loading while the current cards stay on screen. */
+  filtering: boolean;
 }
 
 const INITIAL: ListState = {
@@ -39,6 +41,7 @@ const INITIAL: ListState = {
   offline: false,
   savedAt: '',
   loadingMore: false,
+  filtering: false,
 };
 
 const NO_FILTER: Filter = { category: ALL, status: ALL, q: '' };
@@ -70,7 +73,15 @@ export default function CommitmentsPage() {
 
   const load = useCallback(async (next: Filter, mode: 'replace' | 'refresh') => {
     const id = ++requestId.current;
-    if (mode === 'replace') setState((s) => ({ ...s, phase: 'loading', error: '' }));
+    // The first load shows skeletons; a new filter keeps the cards on screen until the answer comes, so cards
+    // present in both answers are not redrawn.
+    if (mode === 'replace') {
+      setState((s) =>
+        s.phase === 'ready' && s.items.length > 0
+          ? { ...s, filtering: true }
+          : { ...s, phase: 'loading', error: '' },
+      );
+    }
     try {
       const { data, offline, savedAt } = await listCommitments(toQuery(next));
       if (id !== requestId.current) return;
@@ -83,6 +94,7 @@ export default function CommitmentsPage() {
         offline,
         savedAt,
         loadingMore: false,
+        filtering: false,
       });
     } catch (error) {
       if (id !== requestId.current) return;
@@ -91,6 +103,7 @@ export default function CommitmentsPage() {
         phase: 'error',
         error: error instanceof Error ? error.message : '加载失败',
         loadingMore: false,
+        filtering: false,
       }));
     }
   }, []);
@@ -146,7 +159,10 @@ export default function CommitmentsPage() {
   const setStatus = useCallback((status: string) => setFilter((f) => ({ ...f, status })), []);
   const setQuery = useCallback((q: string) => setFilter((f) => (f.q === q ? f : { ...f, q })), []);
   const clearFilters = useCallback(() => setFilter(NO_FILTER), []);
-  const retry = useCallback(() => void load(filterRef.current, 'replace'), [load]);
+  const retry = useCallback(() => {
+    setState((s) => ({ ...s, phase: 'loading', error: '' }));
+    void load(filterRef.current, 'replace');
+  }, [load]);
   const filtered = filter.category !== ALL || filter.status !== ALL || filter.q !== '';
 
   return (
@@ -171,9 +187,13 @@ export default function CommitmentsPage() {
       ) : null}
 
       {state.phase === 'ready' && state.items.length > 0 ? (
-        <View className="commitments-list" data-testid="commitment-list">
+        <View
+          className="commitments-list"
+          data-testid="commitment-list"
+          aria-busy={state.filtering}
+        >
           <Text className="commitments-list__count app-muted">
-            共 {state.total} 项{filtered ? '（已筛选）' : ''}
+            {state.filtering ? '正在筛选…' : `共 ${state.total} 项${filtered ? '（已筛选）' : ''}`}
           </Text>
           {state.items.map((commitment) => (
             <CommitmentCard key={commitment.id} commitment={commitment} onOpen={openDetail} />

@@ -97,7 +97,10 @@ export default function HomePage() {
               color="var(--nutui-color-primary)"
               background="#e8eaed"
             >
-              <View className="home-overall__ring-text" ariaLabel={`平均进度 ${commitments.averagePercent}%`}>
+              <View
+                className="home-overall__ring-text"
+                ariaLabel={`平均进度 ${commitments.averagePercent}%`}
+              >
                 <Text className="home-overall__ring-number">{commitments.averagePercent}%</Text>
                 <Text className="home-overall__ring-label">平均进度</Text>
               </View>
@@ -106,7 +109,9 @@ export default function HomePage() {
               {[...COMMITMENT_STATUSES].reverse().map((s) => (
                 <View key={s.code} className="home-overall__count" data-testid={`count-${s.code}`}>
                   <StatusTag status={s.code} />
-                  <Text className="home-overall__count-number">{commitments.counts[s.code]} 项</Text>
+                  <Text className="home-overall__count-number">
+                    {commitments.counts[s.code]} 项
+                  </Text>
                 </View>
               ))}
             </View>
@@ -152,7 +157,9 @@ export default function HomePage() {
               <Text className="app-muted">还没有进展更新。各项实事上报进展后，会显示在这里。</Text>
             </View>
           ) : (
-            state.recent.map((c) => <CommitmentCard key={c.id} commitment={c} onOpen={openDetail} />)
+            state.recent.map((c) => (
+              <CommitmentCard key={c.id} commitment={c} onOpen={openDetail} />
+            ))
           )}
         </View>
 
@@ -175,7 +182,9 @@ export default function HomePage() {
           </View>
         </View>
 
-        <Text className="home-source app-muted">数据来源：{SOURCE_REPORT}，进展由各责任单位上报</Text>
+        <Text className="home-source app-muted">
+          数据来源：{SOURCE_REPORT}，进展由各责任单位上报
+        </Text>
       </View>
     );
   }, [state, retry]);

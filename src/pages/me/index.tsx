@@ -6,7 +6,11 @@ import './index.scss';
 
 const ENTRIES = [
   { title: '我的诉求', description: '查看我反映的问题和办理进度', url: '/pages/my-requests/index' },
-  { title: '工作人员登录', description: '社区工作者上报进展、办理诉求', url: '/worker/login/index' },
+  {
+    title: '工作人员登录',
+    description: '社区工作者上报进展、办理诉求',
+    url: '/worker/login/index',
+  },
   { title: '关于本程序', description: '数据来源和状态是怎么判断的', url: '/pages/about/index' },
 ];
 
