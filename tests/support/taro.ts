@@ -19,7 +19,9 @@ const Taro = {
     throw new Error('Taro.request is not available in component tests: mock the service instead');
   },
   uploadFile: async (): Promise<never> => {
-    throw new Error('Taro.uploadFile is not available in component tests: mock the service instead');
+    throw new Error(
+      'Taro.uploadFile is not available in component tests: mock the service instead',
+    );
   },
   chooseImage: async (_options: { count?: number }) => ({ tempFilePaths: [] as string[] }),
   onNetworkStatusChange: (_callback: (result: { isConnected: boolean }) => void) => undefined,
@@ -30,6 +32,7 @@ const Taro = {
   showToast: async (_options: { title: string }) => undefined,
   setClipboardData: async (_options: { data: string }) => undefined,
   stopPullDownRefresh: () => undefined,
+  pageScrollTo: async (_options: { selector?: string; scrollTop?: number }) => undefined,
   previewImage: async (_options: { urls: string[]; current?: string }) => undefined,
   getCurrentInstance: () => ({ router: { params: {} as Record<string, string> } }),
   createSelectorQuery: () => ({

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DISTRICTS } from '@/domain/districts';
@@ -15,6 +16,7 @@ import './index.scss';
 
 type Field = keyof TicketInput;
 const DRAFT_SAVE_MS = 400;
+const INVALID = '还有内容需要修改，请看红字提示';
 
 export interface RequestFormProps {
   /** Set when the form is opened from a commitment's 反映问题 button. */
@@ -42,6 +44,16 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   const [formError, setFormError] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<SubmitResult | null>(null);
+  const [scrollToError, setScrollToError] = useState(0);
+
+  // After a refused 提交, bring the first red message into view: on a phone it is often far above the button.
+  useEffect(() => {
+    if (scrollToError === 0) return;
+    const timer = setTimeout(() => {
+      Taro.pageScrollTo({ selector: '.request-form__error', duration: 200 }).catch(() => undefined);
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [scrollToError]);
 
   // The commitment may arrive after the first render (its title is fetched by the page).
   const [linked, setLinked] = useState(commitment);
@@ -95,7 +107,8 @@ export default function RequestForm({ commitment }: RequestFormProps) {
     setFormError('');
     const input = draftToInput(draft);
     if (validateTicketInput(input).length > 0) {
-      setFormError('还有内容需要修改，请看红字提示');
+      setFormError(INVALID);
+      setScrollToError((n) => n + 1);
       return;
     }
     setSubmitting(true);
@@ -112,6 +125,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
       for (const { field, message } of apiError.details) byField[field as Field] ??= message;
       setServerErrors(byField);
       setFormError(apiError.message);
+      setScrollToError((n) => n + 1);
     } finally {
       setSubmitting(false);
     }
@@ -284,7 +298,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="consent" message={messageFor('consent')} />
       </View>
 
-      {formError ? (
+      {formError && (formError !== INVALID || Object.keys(errors).length > 0) ? (
         <View className="request-form__form-error" ariaRole="alert">
           {formError}
         </View>

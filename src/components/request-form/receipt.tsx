@@ -27,9 +27,9 @@ export default function Receipt({ result, onAnother }: ReceiptProps) {
     return (
       <View className="receipt" data-testid="receipt-queued">
         <Text className="receipt__status receipt__status--queued">待发送</Text>
-        <Text className="receipt__lead">现在没有网络，您的诉求已保存在手机上</Text>
+        <Text className="receipt__lead">暂时发不出去，诉求已保存在手机上</Text>
         <Text className="receipt__note">
-          网络恢复后会自动发送，不用重新填写，也不会重复提交。发送成功后这里会显示受理编号。
+          网络恢复后会自动发送，不用重新填写，也不会重复提交。发出后这里会显示受理编号。
         </Text>
         <Button
           className="receipt__button"

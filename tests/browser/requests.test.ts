@@ -1,0 +1,200 @@
+// 民呼必应 on the real H5 build and the real server: a citizen files a request and follows it; then files one
+// with the server down, sees 待发送, and the request arrives exactly once when the server is back.
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newPhoneContext, screenshot, SCREENSHOT_DIR } from '../support/browser';
+import { startServer, type ServerProcess } from '../support/server-process';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const H5_DIR = path.resolve(ROOT, process.env.H5_DIR ?? 'dist/h5');
+const TICKET_NO = /PDS\d{8}-\d{4,8}/;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+};
+
+/** The app's own files come from the build folder, as a mini-program's package is on the phone: only the API can be down. */
+async function serveAppFromBuild(context: BrowserContext, origin: string) {
+  await context.route(`${origin}/**`, async (route) => {
+    const { pathname } = new URL(route.request().url());
+    if (pathname.startsWith('/api/')) return route.continue();
+    const file = path.join(H5_DIR, pathname === '/' ? 'index.html' : pathname);
+    if (!file.startsWith(H5_DIR) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
+    return route.fulfill({
+      status: 200,
+      body: fs.readFileSync(file),
+      contentType: MIME[path.extname(file)] ?? 'application/octet-stream',
+    });
+  });
+}
+
+async function fullScreenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** What Taro keeps in localStorage under `key` (H5 wraps each value as `{ data }`). */
+async function stored<T>(page: Page, key: string): Promise<T | null> {
+  const raw = await page.evaluate((k) => window.localStorage.getItem(k), key);
+  if (!raw) return null;
+  const parsed = JSON.parse(raw) as { data?: T } | T;
+  return parsed && typeof parsed === 'object' && 'data' in parsed
+    ? (parsed.data as T)
+    : (parsed as T);
+}
+
+function countTickets(dataDir: string, content?: string): number {
+  const db = new SQLite(path.join(dataDir, 'minsheng.sqlite'), { readonly: true });
+  try {
+    const row = content
+      ? db.prepare('select count(*) as n from tickets where content = ?').get(content)
+      : db.prepare('select count(*) as n from tickets').get();
+    return (row as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** Fills the form as a person does: taps a choice, taps into a box and types. */
+async function fillForm(page: Page, content: string, phone: string) {
+  await page.getByRole('radio', { name: '市政设施' }).tap();
+  await page.locator('.request-form__textarea textarea').tap();
+  await page.keyboard.type(content);
+  await page.getByRole('radio', { name: '湛河区' }).tap();
+  await page.getByRole('textbox', { name: '街道、小区、门牌号或附近的标志' }).tap();
+  await page.keyboard.type('开源路与光明路交叉口');
+  await page.getByRole('textbox', { name: /11 位手机号码/ }).tap();
+  await page.keyboard.type(phone);
+  await page.getByText('我已阅读并同意以上说明').tap();
+}
+
+describe('民呼必应: filing and following a request', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startServer();
+    context = await newPhoneContext(browser);
+    await serveAppFromBuild(context, server.url);
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('files a request, shows the number to read out, and tracks it', async () => {
+    await page.goto(`${server.url}/#/pages/requests/index`);
+    await page.getByText('反映什么问题').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'requests-form-empty');
+    await fullScreenshot(page, 'requests-form-empty-full');
+
+    await page.locator('.nut-button', { hasText: '提交诉求' }).tap();
+    await page.getByText('请选择诉求类别').waitFor();
+    for (const message of [
+      '请把问题说清楚，至少 10 个字',
+      '请选择所在县（市、区）',
+      '请填写手机号码，或选择匿名反映',
+      '请阅读并同意个人信息处理说明',
+    ]) {
+      await page.getByText(message).waitFor();
+    }
+    await screenshot(page, 'requests-form-errors');
+    await fullScreenshot(page, 'requests-form-errors-full');
+
+    const content = '开源路与光明路交叉口的路灯坏了一个多星期，晚上过马路看不清';
+    await fillForm(page, content, '13812341234');
+    await page.getByText(`${[...content].length}/1000`).waitFor();
+    await fullScreenshot(page, 'requests-form-filled-full');
+    expect(await page.getByText('请选择诉求类别').count()).toBe(0);
+
+    await page.locator('.nut-button', { hasText: '提交诉求' }).tap();
+    await page.getByText('您的受理编号').waitFor({ timeout: 15_000 });
+    const ticketNo = (await page.locator('.receipt__number').innerText()).trim();
+    expect(ticketNo).toMatch(TICKET_NO);
+    await screenshot(page, 'requests-success');
+
+    // The phone keeps the number and the token; the token alone opens the request, and the phone shows masked.
+    const mine = await stored<{ ticketNo: string; accessToken: string }[]>(page, 'tickets.mine');
+    expect(mine).toEqual([expect.objectContaining({ ticketNo })]);
+    const api = await fetch(`${server.url}/api/tickets/${ticketNo}`, {
+      headers: { 'X-Ticket-Token': mine![0].accessToken },
+    });
+    expect(api.status).toBe(200);
+    expect(await api.json()).toMatchObject({
+      ticketNo,
+      content,
+      status: 'received',
+      phone: '138****1234',
+    });
+    expect((await fetch(`${server.url}/api/tickets/${ticketNo}`)).status).toBe(404);
+
+    await page.locator('.nut-button', { hasText: '查看办理进度' }).tap();
+    await page.getByText('办理经过').waitFor({ timeout: 15_000 });
+    await page.locator('.request-detail__no', { hasText: ticketNo }).waitFor();
+    for (const step of ['已受理', '已派单', '办理中', '已办结']) {
+      await page.locator('.nut-step', { hasText: step }).waitFor();
+    }
+    await page.getByText('138****1234').waitFor();
+    expect(await page.getByText('13812341234').count()).toBe(0);
+    await screenshot(page, 'request-detail');
+    await fullScreenshot(page, 'request-detail-full');
+
+    // Visit 我的诉求 once now, so its page code is loaded as on a phone that has the app installed.
+    await page.goto(`${server.url}/#/pages/my-requests/index`);
+    await page.locator('.my-requests__no', { hasText: ticketNo }).waitFor({ timeout: 15_000 });
+    expect(countTickets(server.dataDir)).toBe(1);
+  });
+
+  it('keeps a request filed while the server is down as 待发送 and delivers it exactly once', async () => {
+    // A fresh start of the app on the 民呼必应 tab (the tab still shows the last receipt otherwise).
+    await page.goto(`${server.url}/#/pages/requests/index`);
+    await page.reload();
+    await page.getByText('反映什么问题').waitFor({ timeout: 20_000 });
+    const content = '建设路小区门口的下水道堵了，下雨天污水漫到人行道上';
+    await fillForm(page, content, '13912345678');
+
+    await server.stop();
+    await page.locator('.nut-button', { hasText: '提交诉求' }).tap();
+    await page.getByText('待发送').waitFor({ timeout: 20_000 });
+    await page.getByText(/网络恢复后会自动发送/).waitFor();
+    await screenshot(page, 'requests-queued');
+    const queued = await stored<{ key: string }[]>(page, 'tickets.outbox');
+    expect(queued).toHaveLength(1);
+    expect(queued![0].key).toMatch(/^[0-9a-f-]{36}$/);
+
+    server = await startServer({ dataDir: server.dataDir, port: server.port });
+    // The outbox tries again by itself; the receipt turns into the number once the server has it.
+    await page.getByText('您的受理编号').waitFor({ timeout: 90_000 });
+    const ticketNo = (await page.locator('.receipt__number').innerText()).trim();
+    expect(ticketNo).toMatch(TICKET_NO);
+    expect(await stored(page, 'tickets.outbox')).toEqual([]);
+
+    // Opening the app again must not send it a second time.
+    await page.goto(`${server.url}/#/pages/my-requests/index`);
+    await page.locator('.my-requests__no', { hasText: ticketNo }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(2_000);
+    expect(countTickets(server.dataDir, content)).toBe(1);
+    expect(countTickets(server.dataDir)).toBe(2);
+    expect(await page.locator('.my-requests__card').count()).toBe(2);
+    await screenshot(page, 'my-requests');
+    await fullScreenshot(page, 'my-requests-full');
+
+    const mine = await stored<{ ticketNo: string; accessToken: string }[]>(page, 'tickets.mine');
+    const token = mine!.find((t) => t.ticketNo === ticketNo)!.accessToken;
+    const api = await fetch(`${server.url}/api/tickets/${ticketNo}`, {
+      headers: { 'X-Ticket-Token': token },
+    });
+    expect(await api.json()).toMatchObject({ ticketNo, content, district: '湛河区' });
+  });
+});
