@@ -72,6 +72,17 @@ describe('the resident app', () => {
     await context.close();
   });
 
+  it('opens the list on a category tapped on the overview', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('.home-category', { hasText: '医疗健康' }).tap({ timeout: 20_000 });
+    await page.getByText('共 8 项（已筛选）').waitFor({ timeout: 20_000 });
+    const categories = await page.locator(`${CARD} .commitment-card__category`).allInnerTexts();
+    expect(new Set(categories)).toEqual(new Set(['医疗健康']));
+    await context.close();
+  });
+
   it('walks from the overview to the kindergarten commitment, then works offline', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
