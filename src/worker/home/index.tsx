@@ -1,5 +1,92 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import AppPage from '@/components/app-page';
+import { LOGIN_PAGE, logout } from '@/services/auth';
+import { listTicketQueue } from '@/services/worker';
+import { describeStaff, useStaffSession } from '../session';
+import '../worker.scss';
+import './index.scss';
+
+interface QueueFigures {
+  open: number;
+  overdue: number;
+}
+
+/** Open requests in the worker's queue and how many are past due; null while loading or unavailable. */
+async function loadFigures(): Promise<QueueFigures> {
+  const [received, dispatched, inProgress, overdue] = await Promise.all([
+    listTicketQueue({ status: 'received' }, null, 1),
+    listTicketQueue({ status: 'dispatched' }, null, 1),
+    listTicketQueue({ status: 'in_progress' }, null, 1),
+    listTicketQueue({ overdue: true }, null, 1),
+  ]);
+  return { open: received.total + dispatched.total + inProgress.total, overdue: overdue.total };
+}
 
 export default function WorkerHomePage() {
-  return <View>工作台</View>;
+  const session = useStaffSession();
+  const [figures, setFigures] = useState<QueueFigures | null>(null);
+  const [signingOut, setSigningOut] = useState(false);
+
+  useDidShow(() => {
+    loadFigures().then(setFigures, () => setFigures(null));
+  });
+
+  async function signOut() {
+    setSigningOut(true);
+    await logout();
+    await Taro.redirectTo({ url: LOGIN_PAGE });
+  }
+
+  if (!session) return <AppPage />;
+  const { worker } = session;
+
+  return (
+    <AppPage className="worker-home">
+      <View className="app-section worker-home__who">
+        <Text className="worker-home__name">{worker.name}</Text>
+        <Text className="app-muted">{describeStaff(worker)}</Text>
+        <Text className="app-muted">账号：{worker.username}</Text>
+      </View>
+
+      <View className="app-section worker-home__entries">
+        <Cell.Group>
+          <Cell
+            className="worker-home__entry"
+            title="上报进展"
+            description="选一项民生实事，上报完成数或百分比、说明和照片"
+            extra="去上报"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: '/worker/post-update/index' })}
+          />
+          <Cell
+            className="worker-home__entry"
+            title="诉求工单"
+            description={
+              figures
+                ? `待办 ${figures.open} 件${figures.overdue ? `，已超期 ${figures.overdue} 件` : ''}`
+                : worker.role === 'admin'
+                  ? '全市的市民诉求：派单、办理、回复、办结'
+                  : `${worker.district ?? ''}的市民诉求：派单、办理、回复、办结`
+            }
+            extra="去办理"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: '/worker/tickets/index' })}
+          />
+        </Cell.Group>
+      </View>
+
+      <Button
+        className="worker-home__logout"
+        block
+        fill="outline"
+        loading={signingOut}
+        onClick={() => void signOut()}
+      >
+        退出登录
+      </Button>
+    </AppPage>
+  );
 }

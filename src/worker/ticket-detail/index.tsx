@@ -1,5 +1,251 @@
-import { View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { useEffect, useState } from 'react';
+import AppPage from '@/components/app-page';
+import { ErrorState, LoadingCards } from '@/components/state-views';
+import TicketStatusTag from '@/components/ticket-status-tag';
+import {
+  isOverdue,
+  RATING_SCORES,
+  TICKET_CATEGORIES,
+  ticketStatusName,
+  type Ticket,
+} from '@/domain/ticket';
+import { ApiError } from '@/services/http';
+import { formatDateTime, fromNow } from '@/services/time';
+import { photoSrc } from '@/services/uploads';
+import { addTicketEvent, getStaffTicket } from '@/services/worker';
+import { useStaffSession } from '../session';
+import { availableActions, type TicketAction } from './actions';
+import '../worker.scss';
+import './index.scss';
+
+const NOTE_MAX = 500;
 
 export default function WorkerTicketDetailPage() {
-  return <View>工单详情</View>;
+  const session = useStaffSession();
+  const { params } = useRouter();
+  const ticketNo = params.ticketNo ?? '';
+  const [ticket, setTicket] = useState<Ticket | null>(null);
+  const [error, setError] = useState('');
+  const [action, setAction] = useState<TicketAction | null>(null);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    getStaffTicket(ticketNo).then(
+      (next) => live && setTicket(next),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ticketNo, attempt]);
+
+  function reload() {
+    setError('');
+    setAttempt((n) => n + 1);
+  }
+
+  async function submit() {
+    if (!ticket || !action || busy) return;
+    setMessage('');
+    if (note.trim().length === 0) {
+      setNoteError('请填写说明');
+      return;
+    }
+    setNoteError('');
+    setBusy(true);
+    try {
+      const next = await addTicketEvent(ticket.ticketNo, {
+        status: action.to(ticket.status),
+        note: note.trim(),
+      });
+      setTicket(next);
+      setAction(null);
+      setNote('');
+      void Taro.showToast({ title: `已${action.label}`, icon: 'success' });
+    } catch (e) {
+      setMessage((e as Error).message);
+      // Someone else moved it meanwhile: show where it stands now.
+      if (e instanceof ApiError && e.code === 'invalid_transition') reload();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!session) return <AppPage />;
+  if (error) {
+    return (
+      <AppPage>
+        <ErrorState message={error} onRetry={reload} />
+      </AppPage>
+    );
+  }
+  if (!ticket) {
+    return (
+      <AppPage>
+        <LoadingCards count={3} />
+      </AppPage>
+    );
+  }
+
+  const now = new Date();
+  const actions = availableActions(ticket.status);
+  const events = [...ticket.events].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const category = TICKET_CATEGORIES.find((c) => c.code === ticket.category);
+
+  return (
+    <AppPage className="ticket-detail">
+      <View className="app-section">
+        <View className="ticket-detail__head">
+          <Text className="ticket-detail__no">{ticket.ticketNo}</Text>
+          <View className="ticket-detail__tags">
+            {isOverdue(ticket, now) ? <Text className="worker-overdue">已超期</Text> : null}
+            <TicketStatusTag status={ticket.status} />
+          </View>
+        </View>
+        <Text className="ticket-detail__category">{category?.name ?? ticket.category}</Text>
+        <Text className="ticket-detail__content">{ticket.content}</Text>
+        {ticket.photos.length > 0 ? (
+          <View className="ticket-detail__photos">
+            {ticket.photos.map((url, i) => (
+              <Image
+                key={url}
+                className="ticket-detail__photo"
+                src={photoSrc(url)}
+                mode="aspectFill"
+                ariaLabel={`照片 ${i + 1}`}
+                onClick={() =>
+                  void Taro.previewImage({
+                    urls: ticket.photos.map(photoSrc),
+                    current: photoSrc(url),
+                  })
+                }
+              />
+            ))}
+          </View>
+        ) : null}
+        <Text className="app-muted">
+          {ticket.district}
+          {ticket.address ? ` · ${ticket.address}` : ''}
+        </Text>
+        <Text className="app-muted">
+          提交于 {formatDateTime(ticket.createdAt)}（{fromNow(ticket.createdAt, now)}） · 办结期限{' '}
+          {formatDateTime(ticket.dueAt)}
+        </Text>
+      </View>
+
+      <View className="app-section">
+        <Text className="app-section__title">联系人</Text>
+        {ticket.anonymous && !ticket.phone ? (
+          <Text>匿名反映，没有留联系方式</Text>
+        ) : (
+          <View className="ticket-detail__contact">
+            <Text>{ticket.contactName || (ticket.anonymous ? '匿名' : '市民')}</Text>
+            {ticket.phone ? (
+              <Button
+                className="ticket-detail__call"
+                size="small"
+                fill="outline"
+                onClick={() => void Taro.makePhoneCall({ phoneNumber: ticket.phone! })}
+              >
+                {ticket.phone}
+              </Button>
+            ) : null}
+          </View>
+        )}
+      </View>
+
+      {actions.length > 0 ? (
+        <View className="app-section">
+          <Text className="app-section__title">办理</Text>
+          <View className="worker-actions">
+            {actions.map((a) => (
+              <Button
+                key={a.key}
+                className={`ticket-detail__action ticket-detail__action--${a.key}`}
+                type={action?.key === a.key ? 'primary' : 'default'}
+                fill={action?.key === a.key ? 'solid' : 'outline'}
+                onClick={() => {
+                  setAction(a);
+                  setNoteError('');
+                  setMessage('');
+                }}
+              >
+                {a.label}
+              </Button>
+            ))}
+          </View>
+          {action ? (
+            <View className="ticket-detail__form">
+              <Text className="worker-field__label">{action.label}说明（市民可以看到）</Text>
+              <TextArea
+                className="ticket-detail__note"
+                placeholder={action.placeholder}
+                value={note}
+                rows={3}
+                autoSize
+                showCount
+                maxLength={NOTE_MAX}
+                onChange={(value) => setNote(value)}
+              />
+              {noteError ? <Text className="worker-field__error">{noteError}</Text> : null}
+              {message ? (
+                <View className="worker-error" ariaRole="alert">
+                  {message}
+                </View>
+              ) : null}
+              <Button
+                className="ticket-detail__submit"
+                type="primary"
+                block
+                loading={busy}
+                disabled={busy}
+                onClick={() => void submit()}
+              >
+                确认{action.label}
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ) : (
+        <View className="app-section">
+          <Text className="app-muted">
+            已办结{ticket.resolvedAt ? `于 ${formatDateTime(ticket.resolvedAt)}` : ''}
+            。市民不满意时会重新打开。
+          </Text>
+        </View>
+      )}
+
+      <View className="app-section">
+        <Text className="app-section__title">办理记录</Text>
+        {events.map((e, i) => (
+          <View key={`${e.createdAt}-${i}`} className="ticket-detail__event">
+            <View className="ticket-detail__event-head">
+              <Text className="ticket-detail__event-status">{ticketStatusName(e.status)}</Text>
+              <Text className="app-muted">
+                {e.actor} · {formatDateTime(e.createdAt)}
+              </Text>
+            </View>
+            {e.note ? <Text className="ticket-detail__event-note">{e.note}</Text> : null}
+          </View>
+        ))}
+        {ticket.ratings.map((r) => (
+          <View key={r.createdAt} className="ticket-detail__event">
+            <Text className="ticket-detail__event-status">
+              市民评价：{RATING_SCORES.find((s) => s.score === r.score)?.name}
+            </Text>
+            {r.comment ? <Text className="ticket-detail__event-note">{r.comment}</Text> : null}
+          </View>
+        ))}
+      </View>
+    </AppPage>
+  );
 }

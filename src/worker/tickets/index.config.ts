@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '诉求工单',
+  enablePullDownRefresh: true,
 });

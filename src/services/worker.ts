@@ -1,0 +1,55 @@
+import type { CommitmentUpdate, Page } from '@/domain/commitment';
+import type { Ticket, TicketCategory, TicketStatus } from '@/domain/ticket';
+import type { CommitmentUpdateInput } from '@/domain/update-rules';
+import { staffRequest } from './auth';
+import { requestKey } from './cache';
+
+/** Posts a progress update; the commitment's progress moves with it on the server. */
+export function postCommitmentUpdate(
+  commitmentId: string,
+  input: CommitmentUpdateInput,
+): Promise<CommitmentUpdate> {
+  return staffRequest<CommitmentUpdate>(
+    `/api/commitments/${encodeURIComponent(commitmentId)}/updates`,
+    { method: 'POST', data: input },
+  );
+}
+
+export interface TicketQueueFilter {
+  status?: TicketStatus;
+  category?: TicketCategory;
+  overdue?: boolean;
+}
+
+/** The worker's queue: their district's requests (everything for an admin), oldest due first as the server orders. */
+export function listTicketQueue(
+  filter: TicketQueueFilter,
+  cursor: string | null = null,
+  limit = 20,
+): Promise<Page<Ticket>> {
+  return staffRequest<Page<Ticket>>(
+    requestKey('/api/tickets', {
+      status: filter.status,
+      category: filter.category,
+      overdue: filter.overdue ? 'true' : undefined,
+      limit,
+      cursor,
+    }),
+  );
+}
+
+/** A request with full contact details, as staff see it. */
+export function getStaffTicket(ticketNo: string): Promise<Ticket> {
+  return staffRequest<Ticket>(`/api/tickets/${encodeURIComponent(ticketNo)}`);
+}
+
+/** 派单 / 开始办理 / 回复 / 办结: one event with a note; 409 invalid_transition when the move is not allowed. */
+export function addTicketEvent(
+  ticketNo: string,
+  event: { status: TicketStatus; note: string },
+): Promise<Ticket> {
+  return staffRequest<Ticket>(`/api/tickets/${encodeURIComponent(ticketNo)}/events`, {
+    method: 'POST',
+    data: event,
+  });
+}

@@ -1,0 +1,79 @@
+import { Text, View } from '@tarojs/components';
+import { SearchBar } from '@nutui/nutui-react-taro';
+import { useEffect, useState } from 'react';
+import { EmptyState, ErrorState, LoadingCards } from '@/components/state-views';
+import StatusTag from '@/components/status-tag';
+import type { Commitment } from '@/domain/commitment';
+import { categoryName, formatDelivered } from '@/domain/display';
+import { listCommitments } from '@/services/commitments';
+
+/** Pick a commitment to report on: the list searches titles and the report's sentences (GET /api/commitments?q=). */
+export default function CommitmentSearch({ onPick }: { onPick: (c: Commitment) => void }) {
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const [attempt, setAttempt] = useState(0);
+  const key = `${attempt}:${q}`;
+  const [result, setResult] = useState<{ key: string; items?: Commitment[]; error?: string }>({
+    key: '',
+  });
+
+  // Wait for a pause in typing before asking the server.
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  useEffect(() => {
+    let live = true;
+    listCommitments({ q: q || undefined }, null, 50).then(
+      (page) => live && setResult({ key, items: page.data.items }),
+      (e: Error) => live && setResult({ key, error: e.message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, q]);
+
+  const current = result.key === key ? result : null;
+  const items = current?.items ?? null;
+  const error = current?.error ?? '';
+
+  return (
+    <View className="commitment-search">
+      <SearchBar
+        className="commitment-search__bar"
+        placeholder="搜索民生实事，如 幼儿园、社区"
+        value={text}
+        maxLength={50}
+        onChange={(value) => setText(value)}
+        onSearch={(value) => setQ(value.trim())}
+        onClear={() => setText('')}
+      />
+      {error ? (
+        <ErrorState message={error} onRetry={() => setAttempt((n) => n + 1)} />
+      ) : items === null ? (
+        <LoadingCards count={3} />
+      ) : items.length === 0 ? (
+        <EmptyState title="没有找到" description="换个关键词试试" />
+      ) : (
+        items.map((c) => (
+          <View
+            key={c.id}
+            className="commitment-search__item app-section"
+            ariaRole="button"
+            data-testid="commitment-option"
+            onClick={() => onPick(c)}
+          >
+            <View className="commitment-search__head">
+              <Text className="commitment-search__title">{c.title}</Text>
+              <StatusTag status={c.status} />
+            </View>
+            <Text className="app-muted">
+              {categoryName(c.category)} · {formatDelivered(c)} · 进度 {c.progress.percent}%
+            </Text>
+          </View>
+        ))
+      )}
+    </View>
+  );
+}
