@@ -173,15 +173,31 @@ describe('民呼必应: filing and following a request', () => {
     expect(queued).toHaveLength(1);
     expect(queued![0].key).toMatch(/^[0-9a-f-]{36}$/);
 
+    // 我的诉求 lists it first, as 待发送.
+    await page.locator('.nut-button', { hasText: '查看我的诉求' }).tap();
+    const waiting = page.locator('.my-requests__card', { hasText: '待发送' });
+    await waiting.waitFor({ timeout: 15_000 });
+    expect(await waiting.count()).toBe(1);
+    await screenshot(page, 'my-requests-queued');
+
     server = await startServer({ dataDir: server.dataDir, port: server.port });
-    // The outbox tries again by itself; the receipt turns into the number once the server has it.
-    await page.getByText('您的受理编号').waitFor({ timeout: 90_000 });
-    const ticketNo = (await page.locator('.receipt__number').innerText()).trim();
-    expect(ticketNo).toMatch(TICKET_NO);
+    // The outbox tries again by itself; the list shows the number once the server has it.
+    await waiting.waitFor({ state: 'detached', timeout: 90_000 });
     expect(await stored(page, 'tickets.outbox')).toEqual([]);
+    const mineNow = await stored<{ ticketNo: string }[]>(page, 'tickets.mine');
+    expect(mineNow).toHaveLength(2);
+    const ticketNo = mineNow![0].ticketNo;
+    expect(ticketNo).toMatch(TICKET_NO);
+    await page.locator('.my-requests__no', { hasText: ticketNo }).waitFor({ timeout: 15_000 });
+
+    // The receipt left open on the 民呼必应 tab now shows the number too.
+    await page.goBack();
+    await page.locator('.receipt__number', { hasText: ticketNo }).waitFor({ timeout: 15_000 });
+    await screenshot(page, 'requests-delivered');
 
     // Opening the app again must not send it a second time.
     await page.goto(`${server.url}/#/pages/my-requests/index`);
+    await page.reload();
     await page.locator('.my-requests__no', { hasText: ticketNo }).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(2_000);
     expect(countTickets(server.dataDir, content)).toBe(1);
