@@ -197,15 +197,21 @@ export async function createTicket(
         event_count: 1,
       };
       await trx.insertInto('tickets').values(row).execute();
+      const firstEvent: TicketEvent = {
+        status: 'received',
+        note: RECEIVED_NOTE,
+        actor: CITIZEN_ACTOR,
+        createdAt,
+      };
       await trx
         .insertInto('ticket_events')
         .values({
           id: randomUUID(),
           ticket_id: id,
           seq: 1,
-          status: 'received',
-          note: RECEIVED_NOTE,
-          actor: CITIZEN_ACTOR,
+          status: firstEvent.status,
+          note: firstEvent.note,
+          actor: firstEvent.actor,
           actor_id: null,
           created_at: createdAt,
         })
@@ -220,9 +226,10 @@ export async function createTicket(
           created_at: createdAt,
         })
         .execute();
+      // What was just written, without reading it back.
       return {
         kind: 'created',
-        ticket: await toTicket(trx, row, { fullContact: false }),
+        ticket: assemble(row, [firstEvent], [], { fullContact: false }),
         accessToken,
       };
     }),
