@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { createTestApp, DATABASES, type TestContext } from '../support/test-app';
 import { countRows, validInput } from './tickets-fixtures';
 
+// 300 requests per database; the suites share two cores with builds and other suites.
+jest.setTimeout(120_000);
+
 const REQUIRED = ['category', 'content', 'district', 'anonymous', 'consent'] as const;
 const STRING_FIELDS = [
   'category',
@@ -92,13 +95,11 @@ const badAttempts: fc.Arbitrary<Attempt> = fc.oneof(
     payload: JSON.stringify(validInput()).slice(0, -cut),
     contentType: 'application/json',
   })),
-  fc
-    .string()
-    .map((s) => ({
-      label: 'random text as JSON',
-      payload: `{${s}`,
-      contentType: 'application/json',
-    })),
+  fc.string().map((s) => ({
+    label: 'random text as JSON',
+    payload: `{${s}`,
+    contentType: 'application/json',
+  })),
   // A valid body under the wrong content type.
   fc
     .constantFrom(

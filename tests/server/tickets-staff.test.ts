@@ -2,6 +2,9 @@ import { createTestApp, DATABASES, type TestContext } from '../support/test-app'
 import { addStaff, bearer, login } from './auth-fixtures';
 import { manualClock, submit, ticketToken, validInput } from './tickets-fixtures';
 
+// Generous: the suites share two cores with builds and other suites.
+jest.setTimeout(30_000);
+
 const START = '2026-11-26T02:00:00.000Z';
 
 describe.each(DATABASES)('staff handling requests on %s', (dialect) => {

@@ -13,6 +13,9 @@ import {
   validInput,
 } from './tickets-fixtures';
 
+// Generous: the suites share two cores with builds and other suites.
+jest.setTimeout(30_000);
+
 const START = '2026-11-26T02:00:00.000Z';
 
 describe.each(DATABASES)('filing a request on %s', (dialect) => {

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { createTestApp, DATABASES, type TestContext } from '../support/test-app';
 import { IMAGES, multipart } from './tickets-fixtures';
 
+// Generous: the suites share two cores with builds and other suites.
+jest.setTimeout(30_000);
+
 describe.each(DATABASES)('photo uploads on %s', (dialect) => {
   let ctx: TestContext;
   beforeAll(async () => {
