@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
+import { launchBrowser, newPhoneContext, screenshot as save } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { seedUpdates } from './resident-seed';
 
@@ -37,6 +37,12 @@ async function serveShellOnly(context: BrowserContext, origin: string) {
       contentType: MIME[path.extname(file)] ?? 'application/octet-stream',
     });
   });
+}
+
+/** A screenshot once the page's slide-in animation has finished. */
+async function screenshot(page: Page, name: string) {
+  await page.waitForTimeout(600);
+  await save(page, name);
 }
 
 async function cardCount(page: Page) {
