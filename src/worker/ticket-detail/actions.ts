@@ -37,5 +37,10 @@ export const TICKET_ACTIONS: TicketAction[] = [
 ];
 
 export function availableActions(status: TicketStatus): TicketAction[] {
-  return TICKET_ACTIONS.filter((action) => canMoveTicket(status, action.to(status)));
+  return TICKET_ACTIONS.filter((action) => {
+    const to = action.to(status);
+    // Only 回复 stays put; 派单 on a dispatched request would just be a reply under another name.
+    const moves = action.key === 'reply' ? to === status : to !== status;
+    return moves && canMoveTicket(status, to);
+  });
 }
