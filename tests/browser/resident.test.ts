@@ -89,6 +89,28 @@ describe('the resident app', () => {
     await context.close();
   });
 
+  it("follows the reader's text size: larger browser text, larger cards", async () => {
+    const titleSize = async (standardFontSize?: number) => {
+      const context = await newPhoneContext(browser);
+      const page = await context.newPage();
+      if (standardFontSize) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Page.enable');
+        await cdp.send('Page.setFontSizes', { fontSizes: { standard: standardFontSize } });
+      }
+      await page.goto(`${server.url}/#/pages/commitments/index`);
+      const title = page.locator(`${CARD} .commitment-card__title`).first();
+      await title.waitFor({ timeout: 20_000 });
+      const px = await title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      if (standardFontSize) await screenshot(page, 'resident-list-large-text');
+      await context.close();
+      return px;
+    };
+    const standard = await titleSize();
+    const large = await titleSize(22);
+    expect(large / standard).toBeCloseTo(22 / 16, 1);
+  });
+
   it('walks from the overview to the kindergarten commitment, then works offline', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();

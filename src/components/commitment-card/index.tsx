@@ -32,7 +32,9 @@ function CommitmentCard({ commitment, onOpen }: CommitmentCardProps) {
       <Text className="commitment-card__title">{commitment.title}</Text>
       <View className="commitment-card__figures">
         <Text className="commitment-card__delivered">{delivered}</Text>
-        {commitment.target ? <Text className="commitment-card__percent">{percent}%</Text> : null}
+        {commitment.target && commitment.target.qualifier !== 'all' ? (
+          <Text className="commitment-card__percent">{percent}%</Text>
+        ) : null}
       </View>
       <Progress
         className={`commitment-card__bar commitment-card__bar--${commitment.status}`}
