@@ -75,8 +75,15 @@ describe.each(DATABASES)('kill -9 while requests are being filed, on %s', (diale
       }
     };
     const clients = Array.from({ length: 16 }, client);
-    // Let it run under load, then kill it without warning while requests are in flight.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Let it run under load (at least 1.5 s and 30 acknowledged, or 15 s on a very slow machine), then kill it
+    // without warning while requests are in flight.
+    const started = Date.now();
+    while (
+      Date.now() - started < 1500 ||
+      (acknowledged.length < 30 && Date.now() - started < 15_000)
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect(acknowledged.length).toBeGreaterThan(0);
     await server.stop('SIGKILL');
     killed = true;
