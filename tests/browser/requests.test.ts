@@ -62,6 +62,14 @@ function countTickets(dataDir: string, content?: string): number {
   }
 }
 
+async function waitUntil(check: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** Fills the form as a person does: taps a choice, taps into a box and types. */
 async function fillForm(page: Page, content: string, phone: string) {
   await page.getByRole('radio', { name: '市政设施' }).tap();
@@ -212,5 +220,33 @@ describe('民呼必应: filing and following a request', () => {
       headers: { 'X-Ticket-Token': token },
     });
     expect(await api.json()).toMatchObject({ ticketNo, content, district: '湛河区' });
+  });
+
+  it('sends a request left waiting on the phone when the app is opened again', async () => {
+    await page.goto(`${server.url}/#/pages/requests/index`);
+    await page.reload();
+    await page.getByText('反映什么问题').waitFor({ timeout: 20_000 });
+    const content = '叶县昆阳大道公交站的站牌倒了，等车的人看不到线路';
+    await fillForm(page, content, '13712345678');
+
+    await server.stop();
+    await page.locator('.nut-button', { hasText: '提交诉求' }).tap();
+    await page.getByText('待发送').waitFor({ timeout: 20_000 });
+    // The person closes the app while it is waiting; the server comes back while it is closed.
+    await page.close();
+    server = await startServer({ dataDir: server.dataDir, port: server.port });
+    expect(countTickets(server.dataDir, content)).toBe(0);
+
+    page = await context.newPage();
+    await page.goto(`${server.url}/#/pages/index/index`);
+    await waitUntil(() => countTickets(server.dataDir, content) === 1, 30_000);
+    await page.goto(`${server.url}/#/pages/my-requests/index`);
+    const mine = await stored<{ ticketNo: string }[]>(page, 'tickets.mine');
+    await page
+      .locator('.my-requests__no', { hasText: mine![0].ticketNo })
+      .waitFor({ timeout: 15_000 });
+    expect(await page.locator('.my-requests__card', { hasText: '待发送' }).count()).toBe(0);
+    await page.waitForTimeout(2_000);
+    expect(countTickets(server.dataDir, content)).toBe(1);
   });
 });

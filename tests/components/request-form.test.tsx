@@ -193,6 +193,22 @@ describe('RequestForm', () => {
     }
   });
 
+  it('forgets the draft once the request is sent, even when sent right after the last keystroke', async () => {
+    jest.useFakeTimers();
+    try {
+      submit.mockResolvedValue({ state: 'queued', key: 'k-5' });
+      render(<RequestForm />);
+      fillEverythingButPhoneAndConsent();
+      fireEvent.click(screen.getByText('匿名反映（可以不留电话）'));
+      tickConsent();
+      await act(async () => pressSubmit());
+      await act(async () => jest.advanceTimersByTime(1000));
+      expect(Taro.getStorageSync('tickets.draft')).toBe('');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('shows the commitment it was opened from', () => {
     render(<RequestForm commitment={{ id: 'edu-1', title: '新建改扩建中小学 11 所' }} />);
     expect(

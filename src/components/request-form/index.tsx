@@ -71,6 +71,8 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   useEffect(() => {
     if (!dirty.current) return;
     const timer = setTimeout(() => {
+      // Sent in the meantime: the draft is gone for good, don't bring it back.
+      if (!dirty.current) return;
       saveDraft(draft);
       dirty.current = false;
     }, DRAFT_SAVE_MS);
@@ -132,7 +134,8 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   }
 
   function startAgain() {
-    setDraft(loadDraft());
+    const fresh = loadDraft();
+    setDraft(commitment ? { ...fresh, commitment } : fresh);
     setTouched({});
     setShowAll(false);
     setServerErrors({});
