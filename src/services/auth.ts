@@ -48,7 +48,8 @@ export async function logout(): Promise<void> {
   clearSession();
   if (!headers.Authorization) return;
   try {
-    await request<null>('/api/auth/logout', { method: 'POST', headers });
+    // An empty object: a JSON request with no body at all is refused as invalid JSON.
+    await request<null>('/api/auth/logout', { method: 'POST', headers, data: {} });
   } catch {
     // Already expired or offline: the token is gone from the phone, and it expires on its own.
   }

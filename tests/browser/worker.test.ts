@@ -33,8 +33,14 @@ function runCli(args: string[], dataDir: string): Promise<string> {
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Let the page-in slide and any toast finish, so the picture shows the page at rest.
+  await page.waitForTimeout(800);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/** The real <input> of a Taro field (its taro-input-core wrapper carries the same placeholder). */
+const textbox = (page: Page, placeholder: string) =>
+  page.locator(`input[placeholder="${placeholder}"]`);
 
 /** A NutUI button by its text; Taro H5 buttons listen to touch. */
 const button = (page: Page, text: string) =>
@@ -96,12 +102,12 @@ describe('a community worker on the H5 app', () => {
 
     // Sign in.
     await page.goto(`${server.url}/#/worker/login/index`);
-    await page.getByPlaceholder('请输入用户名').waitFor({ timeout: 30_000 });
-    await page.getByPlaceholder('请输入用户名').fill(USERNAME);
-    await page.getByPlaceholder('请输入密码').fill('wrong-password1');
+    await textbox(page, '请输入用户名').waitFor({ timeout: 30_000 });
+    await textbox(page, '请输入用户名').fill(USERNAME);
+    await textbox(page, '请输入密码').fill('wrong-password1');
     await button(page, '登录').tap();
     await page.getByText('用户名或密码不正确').waitFor({ timeout: 15_000 });
-    await page.getByPlaceholder('请输入密码').fill(PASSWORD);
+    await textbox(page, '请输入密码').fill(PASSWORD);
     await shot(page, 'worker-login');
     await button(page, '登录').tap();
 
@@ -112,13 +118,13 @@ describe('a community worker on the H5 app', () => {
     await shot(page, 'worker-home');
 
     // Post an update: find the commitment by searching.
-    await page.getByText('上报进展', { exact: true }).tap();
-    await page.getByPlaceholder('搜索民生实事，如 幼儿园、社区').waitFor({ timeout: 15_000 });
-    await page.getByPlaceholder('搜索民生实事，如 幼儿园、社区').fill('社区规范化');
+    await page.locator('.worker-home__entry').filter({ hasText: '上报进展' }).tap();
+    await textbox(page, '搜索民生实事，如 幼儿园、社区').waitFor({ timeout: 15_000 });
+    await textbox(page, '搜索民生实事，如 幼儿园、社区').fill('社区规范化');
     const option = page.getByTestId('commitment-option').filter({ hasText: '城区社区规范化建设' });
     await option.waitFor({ timeout: 15_000 });
     await option.tap();
-    await page.getByPlaceholder('例如 108').fill('54');
+    await textbox(page, '例如 108').fill('54');
     await page.getByText('提交后进度：50%').waitFor();
     await page.locator('.post-update__note-input textarea').fill(NOTE);
     await shot(page, 'worker-post-update');
@@ -172,7 +178,7 @@ describe('a community worker on the H5 app', () => {
     expect(token).toEqual(expect.any(String));
     await page.goto(`${server.url}/#/worker/home/index`);
     await button(page, '退出登录').tap();
-    await page.getByPlaceholder('请输入用户名').waitFor({ timeout: 15_000 });
+    await textbox(page, '请输入用户名').waitFor({ timeout: 15_000 });
     const me = await fetch(`${server.url}/api/auth/me`, {
       headers: { authorization: `Bearer ${token}` },
     });

@@ -56,7 +56,7 @@ export default function WorkerHomePage() {
           <Cell
             className="worker-home__entry"
             title="上报进展"
-            description="选一项民生实事，上报完成数或百分比、说明和照片"
+            description="完成数、说明和现场照片"
             extra="去上报"
             clickable
             onClick={() => void Taro.navigateTo({ url: '/worker/post-update/index' })}

@@ -224,7 +224,7 @@ export default function PostUpdatePage() {
           <Text className="post-update__title">{commitment.title}</Text>
           <StatusTag status={commitment.status} />
         </View>
-        <Text className="app-muted">
+        <Text className="app-muted post-update__now">
           目前：{formatDelivered(commitment)}，进度 {commitment.progress.percent}%
           {target ? ` · 目标 ${formatTarget(target)}` : ''}
         </Text>
@@ -232,7 +232,7 @@ export default function PostUpdatePage() {
           <Button
             className="post-update__change"
             size="small"
-            fill="none"
+            fill="outline"
             onClick={() => pick(null)}
           >
             换一项

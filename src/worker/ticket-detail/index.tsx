@@ -132,11 +132,11 @@ export default function WorkerTicketDetailPage() {
             ))}
           </View>
         ) : null}
-        <Text className="app-muted">
+        <Text className="app-muted ticket-detail__line">
           {ticket.district}
           {ticket.address ? ` · ${ticket.address}` : ''}
         </Text>
-        <Text className="app-muted">
+        <Text className="app-muted ticket-detail__line">
           提交于 {formatDateTime(ticket.createdAt)}（{fromNow(ticket.createdAt, now)}） · 办结期限{' '}
           {formatDateTime(ticket.dueAt)}
         </Text>

@@ -143,11 +143,11 @@ export default function WorkerTicketsPage() {
               </View>
               <Text className="worker-ticket__category">{categoryName(t.category)}</Text>
               <Text className="worker-ticket__content">{t.content}</Text>
-              <Text className="app-muted">
+              <Text className="app-muted worker-ticket__line">
                 {t.district}
                 {t.address ? ` · ${t.address}` : ''}
               </Text>
-              <Text className="app-muted">
+              <Text className="app-muted worker-ticket__line">
                 {fromNow(t.createdAt, now)}提交 · 办结期限 {formatDateTime(t.dueAt)}
               </Text>
             </View>
