@@ -481,7 +481,8 @@ export async function rateTicket(
         .where('ticket_id', '=', row.id)
         .where('resolution', '=', row.resolution_count)
         .executeTakeFirst();
-      if (rated && row.resolution_count > 0) return { kind: 'already_rated' };
+      // A rating belongs to the resolution it follows: one per resolution.
+      if (rated) return { kind: 'already_rated' };
       if (!canRateTicket(row.status as TicketStatus)) return { kind: 'invalid_transition' };
       await trx
         .insertInto('ticket_ratings')

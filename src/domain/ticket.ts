@@ -80,8 +80,11 @@ export interface Ticket {
   status: TicketStatus;
   createdAt: string;
   dueAt: string;
+  /** When it was last 已办结; null while open, including after 不满意 reopened it. */
   resolvedAt: string | null;
+  /** Oldest first; append-only. */
   events: TicketEvent[];
+  /** One per resolution at most, oldest first. */
   ratings: TicketRating[];
 }
 
