@@ -113,3 +113,22 @@ describe.each(DATABASES)('photo uploads on %s', (dialect) => {
     }
   });
 });
+
+describe.each(DATABASES)('the rate limit on uploads on %s', (dialect) => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp(dialect, { config: { ticketRateLimit: 1 } });
+  });
+  afterAll(() => ctx.destroy());
+
+  it('allows the photos of each request a client may file, then answers 429 with Retry-After', async () => {
+    const upload = () =>
+      ctx.app.inject({ method: 'POST', url: '/api/uploads', ...multipart(IMAGES.jpeg) });
+    // One request a minute, so three photos a minute.
+    for (let i = 0; i < 3; i++) expect((await upload()).statusCode).toBe(201);
+    const refused = await upload();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe('rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
