@@ -186,6 +186,7 @@ describe('民呼必应: filing and following a request', () => {
     const waiting = page.locator('.my-requests__card', { hasText: '待发送' });
     await waiting.waitFor({ timeout: 15_000 });
     expect(await waiting.count()).toBe(1);
+    await page.waitForTimeout(600); // the page slides in
     await screenshot(page, 'my-requests-queued');
 
     server = await startServer({ dataDir: server.dataDir, port: server.port });
@@ -248,5 +249,18 @@ describe('民呼必应: filing and following a request', () => {
     expect(await page.locator('.my-requests__card', { hasText: '待发送' }).count()).toBe(0);
     await page.waitForTimeout(2_000);
     expect(countTickets(server.dataDir, content)).toBe(1);
+  });
+
+  it('opens 反映问题 from a commitment with that commitment linked by its title', async () => {
+    const { items } = (await (await fetch(`${server.url}/api/commitments?limit=1`)).json()) as {
+      items: { id: string; title: string }[];
+    };
+    await page.goto(
+      `${server.url}/#/pages/request-form/index?commitmentId=${encodeURIComponent(items[0].id)}`,
+    );
+    await page.locator('.commitment-picker__title', { hasText: items[0].title }).waitFor({
+      timeout: 20_000,
+    });
+    await page.getByText('反映什么问题').waitFor();
   });
 });
