@@ -79,7 +79,9 @@ export function isRetryable(error: unknown): boolean {
 /** Listens for any change to the outbox (queued, delivered, refused). Returns the way to stop listening. */
 export function subscribeOutbox(listener: Listener): () => void {
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 /** A random UUID v4; WeChat has no crypto.randomUUID, so fall back to getRandomValues or Math.random. */

@@ -1,5 +1,6 @@
 // 民呼必应 on the real H5 build and the real server: a citizen files a request and follows it; then files one
 // with the server down, sees 待发送, and the request arrives exactly once when the server is back.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -12,6 +13,52 @@ jest.setTimeout(180_000);
 const ROOT = path.resolve(__dirname, '../..');
 const H5_DIR = path.resolve(ROOT, process.env.H5_DIR ?? 'dist/h5');
 const TICKET_NO = /PDS\d{8}-\d{4,8}/;
+
+/** A small blue square: a real PNG, as the server checks the bytes of every upload. */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAHgAAAB4CAIAAAC2BqGFAAAAs0lEQVR42u3QQQ0AAAgEoEtnHDMZ1Rb6YSMBqR4ORIFo0YgWLdqCaNGIFi3agmjRiBYtGtGiES1aNKJFI1q0aESLRrRo0YgWjWjRohEtGtGiRSNaNKJFi0a0aESLFo1o0YgWLRrRohEtWjSiRSNatGhEi0a0aNGIFo1o0aIRLRrRokUjWjSiRYtGtGhEixaNaNGIFi0a0aIRLVo0okUjWrRoRItGtGjRiBaNaNGiES0a0f8WoP+5V3T7hysAAAAASUVORK5CYII=',
+  'base64',
+);
+
+/** A worker of 湛河区 (made with the operator's CLI on the server's data) moves a request on through the API. */
+async function workerMoves(server: ServerProcess, ticketNo: string) {
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/cli/worker.ts',
+      'add',
+      '--username',
+      'zhanhe01',
+      '--password',
+      'lamp-post-2026',
+      '--district',
+      '湛河区',
+      '--name',
+      '李网格',
+    ],
+    { cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir }, stdio: 'pipe' },
+  );
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'zhanhe01', password: 'lamp-post-2026' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  for (const [status, note] of [
+    ['dispatched', '已派给湛河区市政路灯所'],
+    ['in_progress', '维修人员已到现场'],
+    ['resolved', '已更换灯泡，路灯恢复正常'],
+  ]) {
+    const res = await fetch(`${server.url}/api/tickets/${ticketNo}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ status, note }),
+    });
+    expect(res.status).toBeLessThan(300);
+  }
+}
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -123,6 +170,12 @@ describe('民呼必应: filing and following a request', () => {
     const content = '开源路与光明路交叉口的路灯坏了一个多星期，晚上过马路看不清';
     await fillForm(page, content, '13812341234');
     await page.getByText(`${[...content].length}/1000`).waitFor();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.locator('.nut-button', { hasText: '添加照片' }).tap(),
+    ]);
+    await chooser.setFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.locator('.nut-button', { hasText: '添加照片（1/3）' }).waitFor({ timeout: 15_000 });
     await fullScreenshot(page, 'requests-form-filled-full');
     expect(await page.getByText('请选择诉求类别').count()).toBe(0);
 
@@ -144,6 +197,7 @@ describe('民呼必应: filing and following a request', () => {
       content,
       status: 'received',
       phone: '138****1234',
+      photos: [expect.stringMatching(/^\/api\/uploads\//)],
     });
     expect((await fetch(`${server.url}/api/tickets/${ticketNo}`)).status).toBe(404);
 
@@ -155,8 +209,21 @@ describe('民呼必应: filing and following a request', () => {
     }
     await page.getByText('138****1234').waitFor();
     expect(await page.getByText('13812341234').count()).toBe(0);
+    expect(await page.locator('.request-detail__photo').count()).toBe(1);
     await screenshot(page, 'request-detail');
     await fullScreenshot(page, 'request-detail-full');
+
+    // The worker closes it; the citizen sees every step and rates it, once.
+    await workerMoves(server, ticketNo);
+    await page.reload();
+    await page.getByText('已更换灯泡，路灯恢复正常').waitFor({ timeout: 15_000 });
+    await page.getByText('这件事办得您满意吗？').waitFor();
+    await screenshot(page, 'request-detail-resolved');
+    await page.getByRole('radio', { name: '满意', exact: true }).tap();
+    await page.locator('.nut-button', { hasText: '提交评价' }).tap();
+    await page.getByText('您的评价：满意').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.nut-button', { hasText: '提交评价' }).count()).toBe(0);
+    await fullScreenshot(page, 'request-detail-rated');
 
     // Visit 我的诉求 once now, so its page code is loaded as on a phone that has the app installed.
     await page.goto(`${server.url}/#/pages/my-requests/index`);

@@ -119,6 +119,8 @@ export default function RequestForm({ commitment }: RequestFormProps) {
       clearDraft();
       dirty.current = false;
       setResult(submitted);
+      // The receipt is short: bring its top, the number, into view.
+      Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
     } catch (error) {
       // Refused by the server: keep what was typed and show why, next to the fields it names.
       const apiError =

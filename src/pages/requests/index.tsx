@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Cell } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import AppPage from '@/components/app-page';
 import RequestForm from '@/components/request-form';
-import { listOutbox } from '@/services/outbox';
+import { listOutbox, subscribeOutbox } from '@/services/outbox';
 import { listStoredTickets } from '@/services/tickets';
 import './index.scss';
 
@@ -16,6 +16,7 @@ function countMine(): number {
 export default function RequestsPage() {
   const [mine, setMine] = useState(countMine);
   useDidShow(() => setMine(countMine()));
+  useEffect(() => subscribeOutbox(() => setMine(countMine())), []);
 
   return (
     <AppPage className="requests-page">
