@@ -188,21 +188,20 @@ export async function revokeSession(db: Kysely<Database>, tokenHash: string, now
     .execute();
 }
 
-/** Times of the failed sign-ins for this username and address since `since`, oldest first. */
+/** Failed sign-ins for this username since `since`, oldest first, with the address each came from. */
 export async function findLoginFailures(
   db: Kysely<Database>,
-  { username, ip }: { username: string; ip: string },
+  username: string,
   since: Date,
-): Promise<string[]> {
+): Promise<{ ip: string; at: string }[]> {
   const rows = await db
     .selectFrom('login_failures')
-    .select('created_at')
+    .select(['ip', 'created_at'])
     .where('username', '=', username)
-    .where('ip', '=', ip)
     .where('created_at', '>', since.toISOString())
     .orderBy('created_at')
     .execute();
-  return rows.map((r) => r.created_at);
+  return rows.map((r) => ({ ip: r.ip, at: r.created_at }));
 }
 
 /** Records a failure and forgets those older than the window, so the table stays small. */

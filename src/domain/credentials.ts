@@ -13,8 +13,15 @@ export const CREDENTIAL_RULES = {
 /** A session lasts one working day; the worker signs in again after it. */
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
 
-/** Failed sign-ins allowed per username and address within the window before the server refuses for a while. */
-export const LOGIN_THROTTLE = { maxFailures: 5, windowMs: 15 * 60 * 1000 } as const;
+/**
+ * Failed sign-ins allowed within the window before the server refuses for a while: per username and address, and
+ * (higher, since an address can be forged behind a proxy) per username from anywhere.
+ */
+export const LOGIN_THROTTLE = {
+  maxFailures: 5,
+  maxFailuresPerUsername: 20,
+  windowMs: 15 * 60 * 1000,
+} as const;
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]*$/;
 

@@ -1,4 +1,9 @@
-import { SESSION_TTL_MS } from '../../src/domain/credentials';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { LOGIN_THROTTLE, SESSION_TTL_MS } from '../../src/domain/credentials';
+import { buildApp } from '../../server/build-app';
 import { setStaffDisabled, setStaffPassword } from '../../server/repositories/staff';
 import { hashPassword } from '../../server/auth/crypto';
 import Fastify from 'fastify';
@@ -196,6 +201,76 @@ describe.each(DATABASES)('staff sign-in on %s', (dialect) => {
     expect((await attempt(PASSWORD, '10.0.0.2')).statusCode).toBe(200);
     advance(15 * 60 * 1000);
     expect((await attempt(PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('caps failures per username from any address, since an address can be forged', async () => {
+    await addStaff(ctx.app, { username: 'zhou', district: '郏县' });
+    const attempt = (password: string, ip: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'zhou', password },
+        remoteAddress: ip,
+      });
+    for (let i = 0; i < LOGIN_THROTTLE.maxFailuresPerUsername; i += 1) {
+      expect((await attempt('guess1234', `10.1.0.${i}`)).statusCode).toBe(401);
+    }
+    const limited = await attempt(PASSWORD, '10.9.9.9');
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Other accounts sign in as usual.
+    expect((await login(ctx.app, 'zhang')).token).toEqual(expect.any(String));
+    advance(LOGIN_THROTTLE.windowMs);
+    expect((await attempt(PASSWORD, '10.9.9.9')).statusCode).toBe(200);
+  });
+});
+
+describe('sign-in in the logs', () => {
+  it('never writes a password or a token to a log line', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-log-'));
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    // The same logger options as server/server.ts.
+    const app = await buildApp(
+      { config: testConfig(dataDir) },
+      {
+        logger: {
+          level: 'trace',
+          stream,
+          redact: ['req.headers.authorization', 'req.headers["x-ticket-token"]', '*.phone'],
+        },
+      },
+    );
+    try {
+      await addStaff(app, { username: 'logged' });
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'logged', password: 'wrong-secret-9' },
+      });
+      const { token } = await login(app, 'logged');
+      await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: bearer(token),
+        payload: {},
+      });
+      expect(lines.length).toBeGreaterThan(5);
+      for (const line of lines) {
+        expect(line).not.toContain(PASSWORD);
+        expect(line).not.toContain('wrong-secret-9');
+        expect(line).not.toContain(token);
+      }
+    } finally {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

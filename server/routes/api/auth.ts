@@ -18,6 +18,12 @@ import { ErrorSchema } from '../../schemas/common';
 /** Each failure in the window adds this much wait before the answer, so guessing gets slower as it goes. */
 const FAILURE_DELAY_MS = 150;
 
+/** Until when sign-in stays closed: when enough of the failures (ISO times, oldest first) leave the window. */
+function blockedUntil(failures: string[], max: number): number {
+  if (failures.length < max) return 0;
+  return Date.parse(failures[failures.length - max]) + LOGIN_THROTTLE.windowMs;
+}
+
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/login',
@@ -38,12 +44,20 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const key = { username, ip: request.ip };
       const windowStart = new Date(now.getTime() - LOGIN_THROTTLE.windowMs);
 
-      const failures = await findLoginFailures(app.db, key, windowStart);
-      if (failures.length >= LOGIN_THROTTLE.maxFailures) {
-        // Open again when enough of the failures have left the window.
-        const freeing = failures[failures.length - LOGIN_THROTTLE.maxFailures];
-        const retryAfterMs = Date.parse(freeing) + LOGIN_THROTTLE.windowMs - now.getTime();
-        reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      const all = await findLoginFailures(app.db, username, windowStart);
+      const failures = all.filter((f) => f.ip === key.ip).map((f) => f.at);
+      const retryAt = [
+        blockedUntil(failures, LOGIN_THROTTLE.maxFailures),
+        blockedUntil(
+          all.map((f) => f.at),
+          LOGIN_THROTTLE.maxFailuresPerUsername,
+        ),
+      ].reduce((a, b) => Math.max(a, b));
+      if (retryAt > now.getTime()) {
+        reply.header(
+          'retry-after',
+          String(Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000))),
+        );
         throw new AppError(429, 'rate_limited', '登录失败次数过多，请 15 分钟后再试');
       }
 
