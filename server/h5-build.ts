@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const ROOT = path.resolve(__dirname, '..');
 /** Everything the H5 build is made from. */
@@ -32,16 +33,43 @@ export function h5InputsHash(): string {
   return hash.digest('hex');
 }
 
+const DEFAULT_H5_DIR = path.resolve(ROOT, process.env.H5_DIR ?? 'dist/h5');
+const COMPRESSIBLE = /\.(js|css|html|svg|json)$/;
+
+/**
+ * Writes a .br and a .gz beside every text file of the build: the server sends them to browsers that accept them,
+ * with no compression work per request. A phone on a weak network downloads about a third of the bytes.
+ */
+export function precompressH5Build(h5Dir = DEFAULT_H5_DIR): void {
+  for (const file of filesUnder(path.relative(ROOT, h5Dir)).filter((f) => COMPRESSIBLE.test(f))) {
+    const full = path.join(ROOT, file);
+    const body = fs.readFileSync(full);
+    fs.writeFileSync(`${full}.gz`, gzipSync(body, { level: 9 }));
+    fs.writeFileSync(
+      `${full}.br`,
+      brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+  }
+}
+
+/** Finishes a fresh `taro build --type h5`: compressed copies, and the stamp saying which sources it was made from. */
+export function finishH5Build(h5Dir = DEFAULT_H5_DIR): void {
+  precompressH5Build(h5Dir);
+  fs.writeFileSync(path.join(h5Dir, STAMP), h5InputsHash());
+}
+
 /** Builds the H5 app into `h5Dir` unless the build there was made from the current sources. */
-export function ensureH5Build(h5Dir = path.resolve(ROOT, process.env.H5_DIR ?? 'dist/h5')): void {
+export function ensureH5Build(h5Dir = DEFAULT_H5_DIR): void {
   const stampFile = path.join(h5Dir, STAMP);
-  const wanted = h5InputsHash();
   const built = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : null;
-  if (built === wanted && fs.existsSync(path.join(h5Dir, 'index.html'))) return;
+  if (built === h5InputsHash() && fs.existsSync(path.join(h5Dir, 'index.html'))) return;
 
   console.log(
     built ? 'H5 build is stale: rebuilding…' : 'No H5 build yet: building (about a minute)…',
   );
   execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit' });
-  fs.writeFileSync(stampFile, wanted);
+  finishH5Build(h5Dir);
 }
+
+// `npm run build:h5` runs taro, then this file to finish the build.
+if (require.main === module) finishH5Build();

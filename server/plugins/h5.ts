@@ -16,6 +16,8 @@ async function h5Plugin(app: FastifyInstance, { h5Dir }: { h5Dir: string }) {
   await app.register(fastifyStatic, {
     root: h5Dir,
     cacheControl: false,
+    // server/h5-build.ts writes .br and .gz beside each file.
+    preCompressed: true,
     setHeaders(res, filePath) {
       res.setHeader(
         'cache-control',

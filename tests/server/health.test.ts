@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { precompressH5Build } from '../../server/h5-build';
 import { buildApp } from '../../server/build-app';
 import { createTestApp, DATABASES, testConfig, type TestContext } from '../support/test-app';
 
@@ -47,7 +49,8 @@ describe('serving the H5 build', () => {
   beforeAll(async () => {
     fs.mkdirSync(path.join(h5Dir, 'js'));
     fs.writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><div id="app"></div>');
-    fs.writeFileSync(path.join(h5Dir, 'js', 'app.1a2b3c4d.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(h5Dir, 'js', 'app.1a2b3c4d.js'), 'console.log(1);'.repeat(500));
+    precompressH5Build(h5Dir);
     app = await buildApp({ config: { ...testConfig(h5Dir), h5Dir } });
   });
   afterAll(async () => {
@@ -60,6 +63,18 @@ describe('serving the H5 build', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends the compressed copy to a browser that accepts it', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/js/app.1a2b3c4d.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.rawPayload.length).toBeLessThan(7500 / 10);
+    expect(brotliDecompressSync(res.rawPayload).toString()).toBe('console.log(1);'.repeat(500));
   });
 
   it('lets the browser keep hashed assets for a year', async () => {
