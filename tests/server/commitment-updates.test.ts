@@ -34,7 +34,7 @@ describe.each(DATABASES)('progress updates on %s', (dialect) => {
   });
   afterAll(() => ctx.destroy());
 
-  const post = (id: string, payload: unknown, headers: Record<string, string> = {}) =>
+  const post = (id: string, payload: object, headers: Record<string, string> = {}) =>
     ctx.app.inject({ method: 'POST', url: `/api/commitments/${id}/updates`, payload, headers });
   const detail = async (id: string) =>
     (await ctx.app.inject({ method: 'GET', url: `/api/commitments/${id}` })).json();
