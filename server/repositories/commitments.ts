@@ -143,9 +143,18 @@ export async function addCommitmentUpdate(
         updated_at: at,
       })
       .where('id', '=', input.commitmentId)
+      // Two posts racing: the card follows the newest, whichever commits last.
+      .where((eb) => eb.or([eb('updated_at', 'is', null), eb('updated_at', '<=', at)]))
       .returning('id')
       .executeTakeFirst();
-    if (!moved) return undefined;
+    if (!moved) {
+      const exists = await trx
+        .selectFrom('commitments')
+        .select('id')
+        .where('id', '=', input.commitmentId)
+        .executeTakeFirst();
+      if (!exists) return undefined;
+    }
     await trx.insertInto('commitment_updates').values(row).execute();
     return toCommitmentUpdate(row);
   });

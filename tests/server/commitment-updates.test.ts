@@ -260,4 +260,19 @@ describe.each(DATABASES)('progress updates on %s', (dialect) => {
     }
     expect((await detail(NO_TARGET)).progress.percent).toBe(96);
   });
+
+  it('keeps the card on the newest update when an older one commits last', async () => {
+    const { token } = await login(ctx.app, 'zhang');
+    const before = await detail(NO_TARGET);
+    // A post that read the clock an hour earlier but reaches the database only now.
+    advance(-3600 * 1000);
+    const res = await post(NO_TARGET, { percent: 10, note: '迟到的旧进展' }, bearer(token));
+    expect(res.statusCode).toBe(201);
+    const after = await detail(NO_TARGET);
+    expect(after.progress).toEqual(before.progress);
+    expect(after.updatedAt).toBe(before.updatedAt);
+    expect(after.updates[0].note).toBe(before.updates[0].note);
+    expect(after.updates.map((u: { note: string }) => u.note)).toContain('迟到的旧进展');
+    advance(3600 * 1000);
+  });
 });
