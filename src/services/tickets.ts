@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { CreatedTicket, RatingScore, Ticket, TicketInput } from '@/domain/ticket';
+import { cachedRequest, type Fetched } from './cache';
 import { request } from './http';
 
 /** What this phone keeps of each request it sent: the number and the token that alone can read it. */
@@ -23,6 +24,13 @@ export function getTicket(ticketNo: string, accessToken: string): Promise<Ticket
   return request<Ticket>(`/api/tickets/${encodeURIComponent(ticketNo)}`, {
     headers: { 'X-Ticket-Token': accessToken },
   });
+}
+
+/** The request now; with no network, as it was last seen on this phone (marked offline). */
+export function getTicketKept(ticketNo: string, accessToken: string): Promise<Fetched<Ticket>> {
+  return cachedRequest(`/api/tickets/${encodeURIComponent(ticketNo)}`, () =>
+    getTicket(ticketNo, accessToken),
+  );
 }
 
 export function rateTicket(

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useState } from 'react';
 import AppPage from '@/components/app-page';
 import { inputToDraft, saveDraft } from '@/components/request-form/draft';
-import { EmptyState, LoadingCards } from '@/components/state-views';
+import { EmptyState, LoadingCards, OfflineBanner } from '@/components/state-views';
 import TicketStatusTag from '@/components/ticket-status-tag';
 import { isOverdue, TICKET_CATEGORIES, type Ticket } from '@/domain/ticket';
 import {
@@ -14,11 +14,11 @@ import {
   subscribeOutbox,
   type OutboxItem,
 } from '@/services/outbox';
-import { getTicket, listStoredTickets, type StoredTicket } from '@/services/tickets';
+import { getTicketKept, listStoredTickets, type StoredTicket } from '@/services/tickets';
 import { formatDateTime } from '@/services/time';
 import './index.scss';
 
-type Row = { stored: StoredTicket; ticket: Ticket | null; error: string };
+type Row = { stored: StoredTicket; ticket: Ticket | null; savedAt: string | null; error: string };
 
 const categoryName = (code: string) => TICKET_CATEGORIES.find((c) => c.code === code)?.name ?? '';
 
@@ -32,9 +32,10 @@ async function fetchRows(): Promise<Row[]> {
   return Promise.all(
     listStoredTickets().map(async (s): Promise<Row> => {
       try {
-        return { stored: s, ticket: await getTicket(s.ticketNo, s.accessToken), error: '' };
+        const { data, offline, savedAt } = await getTicketKept(s.ticketNo, s.accessToken);
+        return { stored: s, ticket: data, savedAt: offline ? savedAt : null, error: '' };
       } catch (error) {
-        return { stored: s, ticket: null, error: (error as Error).message };
+        return { stored: s, ticket: null, savedAt: null, error: (error as Error).message };
       }
     }),
   );
@@ -69,6 +70,11 @@ export default function MyRequestsPage() {
   });
 
   const anyFailed = rows?.some((r) => r.error) ?? false;
+  // The oldest of the kept answers, when some came from the phone rather than the server.
+  const keptSince = (rows ?? [])
+    .map((r) => r.savedAt)
+    .filter((at): at is string => at !== null)
+    .sort()[0];
   const now = new Date();
 
   function rewrite(item: OutboxItem) {
@@ -108,6 +114,7 @@ export default function MyRequestsPage() {
           onAction={() => void Taro.switchTab({ url: '/pages/requests/index' })}
         />
       ) : null}
+      {keptSince ? <OfflineBanner savedAt={keptSince} /> : null}
       {anyFailed ? (
         <View className="my-requests__banner" ariaRole="alert">
           <Text>有的诉求暂时查不到最新状态，请检查网络</Text>
@@ -152,7 +159,7 @@ export default function MyRequestsPage() {
               </View>
             </>
           ) : (
-            <Text className="app-muted">{error || '加载中…'}</Text>
+            <Text className="app-muted">{error ? '暂时查不到办理状态' : '加载中…'}</Text>
           )}
           <Text className="my-requests__more">查看进度 ›</Text>
         </View>

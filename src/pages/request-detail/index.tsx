@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Step, Steps } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useState } from 'react';
 import AppPage from '@/components/app-page';
-import { EmptyState, ErrorState, LoadingCards } from '@/components/state-views';
+import { EmptyState, ErrorState, LoadingCards, OfflineBanner } from '@/components/state-views';
 import TicketStatusTag from '@/components/ticket-status-tag';
 import {
   isOverdue,
@@ -12,7 +12,7 @@ import {
   ticketStatusName,
   type Ticket,
 } from '@/domain/ticket';
-import { findStoredTicket, getTicket } from '@/services/tickets';
+import { findStoredTicket, getTicketKept } from '@/services/tickets';
 import { formatDateTime, fromNow } from '@/services/time';
 import { photoSrc } from '@/services/uploads';
 import Rating from './rating';
@@ -21,9 +21,10 @@ import './index.scss';
 async function fetchTicket(
   ticketNo: string,
   token: string,
-): Promise<{ ticket: Ticket } | { error: string }> {
+): Promise<{ ticket: Ticket; keptAt: string | null } | { error: string }> {
   try {
-    return { ticket: await getTicket(ticketNo, token) };
+    const { data, offline, savedAt } = await getTicketKept(ticketNo, token);
+    return { ticket: data, keptAt: offline ? savedAt : null };
   } catch (e) {
     return { error: (e as Error).message };
   }
@@ -36,9 +37,12 @@ export default function RequestDetailPage() {
   const stored = ticketNo ? findStoredTicket(ticketNo) : undefined;
   const [ticket, setTicket] = useState<Ticket | null>(null);
   const [error, setError] = useState('');
-  function apply(result: { ticket: Ticket } | { error: string }) {
-    if ('ticket' in result) setTicket(result.ticket);
-    else setError(result.error);
+  const [keptAt, setKeptAt] = useState<string | null>(null);
+  function apply(result: { ticket: Ticket; keptAt: string | null } | { error: string }) {
+    if ('ticket' in result) {
+      setTicket(result.ticket);
+      setKeptAt(result.keptAt);
+    } else setError(result.error);
   }
 
   const token = stored?.accessToken ?? '';
@@ -89,6 +93,7 @@ export default function RequestDetailPage() {
 
   return (
     <AppPage className="request-detail">
+      {keptAt ? <OfflineBanner savedAt={keptAt} /> : null}
       <View className="app-section">
         <View className="request-detail__head">
           <TicketStatusTag status={ticket.status} />
