@@ -1,0 +1,87 @@
+import { render, screen, within } from '@testing-library/react';
+import type { Ticket } from '@/domain/ticket';
+import MyRequestsPage from '@/pages/my-requests';
+import { listOutbox } from '@/services/outbox';
+import { getTicketKept, listStoredTickets } from '@/services/tickets';
+
+jest.mock('@/services/outbox', () => ({
+  listOutbox: jest.fn(() => []),
+  flushOutbox: jest.fn(async () => undefined),
+  subscribeOutbox: jest.fn(() => () => undefined),
+  removeFromOutbox: jest.fn(),
+}));
+jest.mock('@/services/tickets', () => ({
+  listStoredTickets: jest.fn(() => []),
+  getTicketKept: jest.fn(),
+}));
+
+const outbox = listOutbox as jest.MockedFunction<typeof listOutbox>;
+const storedTickets = listStoredTickets as jest.MockedFunction<typeof listStoredTickets>;
+const kept = getTicketKept as jest.MockedFunction<typeof getTicketKept>;
+
+const ticket = (over: Partial<Ticket>): Ticket => ({
+  ticketNo: 'PDS20261120-1111',
+  category: 'municipal',
+  content: '建设路和中兴路口的路灯连续一周晚上不亮',
+  district: '新华区',
+  address: null,
+  commitmentId: null,
+  photos: [],
+  anonymous: true,
+  contactName: null,
+  phone: null,
+  status: 'dispatched',
+  createdAt: '2026-11-10T02:00:00.000Z',
+  dueAt: '2026-11-17T02:00:00.000Z',
+  resolvedAt: null,
+  events: [],
+  ratings: [],
+  ...over,
+});
+
+describe('我的诉求', () => {
+  it('lists requests still on the phone first as 待发送, then each sent one with its status and due date', async () => {
+    outbox.mockReturnValue([
+      {
+        key: 'k-1',
+        input: {
+          category: 'environment',
+          content: '小区门口的下水道堵了，污水漫到人行道',
+          district: '卫东区',
+          anonymous: true,
+          consent: true,
+        },
+        queuedAt: '2026-11-26T07:00:00.000Z',
+        attempts: 1,
+      },
+    ]);
+    storedTickets.mockReturnValue([
+      { ticketNo: 'PDS20261120-1111', accessToken: 't1', createdAt: '2026-11-10T02:00:00.000Z' },
+    ]);
+    kept.mockResolvedValue({
+      data: ticket({}),
+      offline: false,
+      savedAt: '2026-11-26T07:00:00.000Z',
+    });
+
+    render(<MyRequestsPage />);
+    const sent = await screen.findByTestId('my-request');
+    const [queued] = screen.getAllByTestId('queued-request');
+    expect(queued.compareDocumentPosition(sent) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(queued).getByText('待发送')).toBeVisible();
+    expect(within(sent).getByText('已派单')).toBeVisible();
+    expect(within(sent).getByText('PDS20261120-1111')).toBeVisible();
+    expect(within(sent).getByText(/前办结/)).toBeVisible();
+    // Due on 11-17 and still open: marked overdue in words.
+    expect(within(sent).getByText('已超期')).toBeVisible();
+    expect(kept).toHaveBeenCalledWith('PDS20261120-1111', 't1');
+  });
+
+  it('says what to do when this phone has filed nothing yet', async () => {
+    outbox.mockReturnValue([]);
+    storedTickets.mockReturnValue([]);
+    render(<MyRequestsPage />);
+    expect(await screen.findByText('还没有反映过问题')).toBeVisible();
+    expect(screen.getByText('去反映问题')).toBeVisible();
+  });
+});
