@@ -27,7 +27,7 @@ const CONTENT = '建设路和中兴路口的路灯连续一周晚上不亮';
 
 function fillEverythingButPhoneAndConsent() {
   fireEvent.click(screen.getByRole('radio', { name: '市政设施' }));
-  typeInto(screen.getByPlaceholderText(/什么地方、什么时候/), CONTENT);
+  typeInto(screen.getByPlaceholderText(/出了什么问题/), CONTENT);
   fireEvent.click(screen.getByRole('radio', { name: '新华区' }));
 }
 
@@ -72,7 +72,7 @@ describe('RequestForm', () => {
   it('counts the characters of the text as the person types, and names the chosen category', () => {
     render(<RequestForm />);
     expect(screen.getByTestId('content-counter')).toHaveTextContent('0/1000');
-    typeInto(screen.getByPlaceholderText(/什么地方、什么时候/), '路灯不亮了😀');
+    typeInto(screen.getByPlaceholderText(/出了什么问题/), '路灯不亮了😀');
     expect(screen.getByTestId('content-counter')).toHaveTextContent('6/1000');
     fireEvent.click(screen.getByRole('radio', { name: '市政设施' }));
     expect(screen.getByText('包括：路灯、道路、井盖、供水供气')).toBeVisible();
@@ -167,17 +167,17 @@ describe('RequestForm', () => {
 
     expect(within(section('具体情况')).getByText('内容里有不能提交的字符')).toBeVisible();
     expect(screen.getByText('填写的内容有误，请按提示修改后再试')).toBeVisible();
-    expect(screen.getByPlaceholderText(/什么地方、什么时候/)).toHaveValue(CONTENT);
+    expect(screen.getByPlaceholderText(/出了什么问题/)).toHaveValue(CONTENT);
   });
 
   it('keeps the draft when the person leaves the page and comes back', () => {
     const first = render(<RequestForm />);
-    typeInto(screen.getByPlaceholderText(/什么地方、什么时候/), CONTENT);
+    typeInto(screen.getByPlaceholderText(/出了什么问题/), CONTENT);
     fireEvent.click(screen.getByRole('radio', { name: '卫东区' }));
     first.unmount();
 
     render(<RequestForm />);
-    expect(screen.getByPlaceholderText(/什么地方、什么时候/)).toHaveValue(CONTENT);
+    expect(screen.getByPlaceholderText(/出了什么问题/)).toHaveValue(CONTENT);
     expect(screen.getByRole('radio', { name: '卫东区' })).toHaveAttribute('aria-checked', 'true');
   });
 
@@ -185,7 +185,7 @@ describe('RequestForm', () => {
     jest.useFakeTimers();
     try {
       render(<RequestForm />);
-      typeInto(screen.getByPlaceholderText(/什么地方、什么时候/), CONTENT);
+      typeInto(screen.getByPlaceholderText(/出了什么问题/), CONTENT);
       act(() => jest.advanceTimersByTime(1000));
       expect(Taro.getStorageSync('tickets.draft')).toMatchObject({ content: CONTENT });
     } finally {

@@ -50,7 +50,9 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   useEffect(() => {
     if (scrollToError === 0) return;
     const timer = setTimeout(() => {
-      Taro.pageScrollTo({ selector: '.request-form__error', duration: 200 }).catch(() => undefined);
+      Taro.pageScrollTo({ selector: '.request-form__section--error', duration: 200 }).catch(
+        () => undefined,
+      );
     }, 50);
     return () => clearTimeout(timer);
   }, [scrollToError]);
@@ -101,6 +103,9 @@ export default function RequestForm({ commitment }: RequestFormProps) {
     const f = field ?? (key as Field);
     if (serverErrors[f]) setServerErrors(({ [f]: _gone, ...rest }) => rest);
   }
+  // A section with a red message is marked, so a refused 提交 can scroll to its top, label included.
+  const sectionClass = (...fields: Field[]) =>
+    `request-form__section${fields.some((f) => messageFor(f)) ? ' request-form__section--error' : ''}`;
   const touch = (field: Field) => setTouched((t) => ({ ...t, [field]: true }));
 
   async function submit() {
@@ -152,7 +157,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
 
   return (
     <View className="request-form">
-      <View className="request-form__section">
+      <View className={sectionClass('category')}>
         <Text className="request-form__label">反映什么问题</Text>
         <View className="request-form__choices" ariaRole="radiogroup" ariaLabel="诉求类别">
           {TICKET_CATEGORIES.map((c) => (
@@ -174,11 +179,11 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="category" message={messageFor('category')} />
       </View>
 
-      <View className="request-form__section">
+      <View className={sectionClass('content')}>
         <Text className="request-form__label">具体情况</Text>
         <TextArea
           className="request-form__textarea"
-          placeholder="什么地方、什么时候、出了什么问题，例如：建设路和中兴路交叉口东边第三根路灯，连续一周晚上不亮"
+          placeholder="在什么地方，出了什么问题，有多久了"
           value={draft.content}
           rows={5}
           autoSize
@@ -187,7 +192,10 @@ export default function RequestForm({ commitment }: RequestFormProps) {
           onBlur={() => touch('content')}
         />
         <View className="request-form__counter-row">
-          <Text className="request-form__hint">至少 {TICKET_LIMITS.contentMin} 个字</Text>
+          <Text className="request-form__hint">
+            至少 {TICKET_LIMITS.contentMin}{' '}
+            个字。例如：建设路和中兴路交叉口东边第三根路灯，一周来晚上都不亮
+          </Text>
           <Text
             className={`request-form__counter ${contentLength > TICKET_LIMITS.contentMax ? 'request-form__counter--over' : ''}`}
             data-testid="content-counter"
@@ -198,7 +206,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="content" message={messageFor('content')} />
       </View>
 
-      <View className="request-form__section">
+      <View className={sectionClass('district', 'address')}>
         <Text className="request-form__label">在哪个县（市、区）</Text>
         <View
           className="request-form__choices request-form__choices--three"
@@ -232,7 +240,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="address" message={messageFor('address')} />
       </View>
 
-      <View className="request-form__section">
+      <View className={sectionClass('commitmentId')}>
         <Text className="request-form__label">和哪项民生实事有关（可不选）</Text>
         <CommitmentPicker
           value={draft.commitment}
@@ -241,7 +249,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="commitmentId" message={messageFor('commitmentId')} />
       </View>
 
-      <View className="request-form__section">
+      <View className={sectionClass('photos')}>
         <Text className="request-form__label">
           照片（可不传，最多 {TICKET_LIMITS.photosMax} 张）
         </Text>
@@ -249,7 +257,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="photos" message={messageFor('photos')} />
       </View>
 
-      <View className="request-form__section">
+      <View className={sectionClass('anonymous', 'phone', 'contactName')}>
         <Text className="request-form__label">联系方式</Text>
         <Checkbox
           className="request-form__check"
@@ -282,7 +290,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="contactName" message={messageFor('contactName')} />
       </View>
 
-      <View className="request-form__section">
+      <View className={sectionClass('consent')}>
         <View className="request-form__privacy">
           <Text className="request-form__privacy-title">个人信息怎么用</Text>
           <Text>
