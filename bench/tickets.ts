@@ -5,7 +5,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { buildApp } from '../server/build-app';
-import type { AppConfig } from '../server/config';
+import { loadConfig } from '../server/config';
 
 export interface TicketBenchOptions {
   /** Seconds of load. */
@@ -46,15 +46,13 @@ export async function benchTickets({
   synchronous: mode = 'FULL',
 }: TicketBenchOptions = {}): Promise<TicketBenchResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-bench-'));
-  const config: AppConfig = {
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    h5Dir: path.join(dataDir, 'no-h5'),
-    logLevel: 'silent',
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    H5_DIR: path.join(dataDir, 'no-h5'),
+    LOG_LEVEL: 'silent',
     // The limiter would otherwise refuse all but 10 a minute from 127.0.0.1.
-    ticketRateLimit: 1_000_000_000,
-  };
+    TICKET_RATE_LIMIT: '1000000000',
+  });
   const app = await buildApp({ config });
   try {
     if (mode !== 'FULL') await sql.raw(`pragma synchronous = ${mode}`).execute(app.db);

@@ -14,6 +14,7 @@ const EnvSchema = Type.Object({
     { default: 'info' },
   ),
   TICKET_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
 });
 
 export interface AppConfig {
@@ -25,11 +26,13 @@ export interface AppConfig {
   logLevel: string;
   /** New requests one client may file per minute. */
   ticketRateLimit: number;
+  /** Read the client's address from X-Forwarded-For: only behind a proxy that sets it, or anyone could fake it. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(EnvSchema.properties)) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
@@ -50,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: path.resolve(env_.H5_DIR),
     logLevel: env_.LOG_LEVEL,
     ticketRateLimit: env_.TICKET_RATE_LIMIT,
+    trustProxy: env_.TRUST_PROXY,
   };
 }

@@ -24,7 +24,7 @@ async function main() {
       },
       connectionTimeout: 30_000,
       requestTimeout: 30_000,
-      trustProxy: true,
+      trustProxy: config.trustProxy,
     },
   );
 

@@ -1,6 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Ajv from 'ajv';
 import type { FastifyRequest } from 'fastify';
 import { canActInDistrict } from '../../../src/domain/staff';
 import type { TicketInput } from '../../../src/domain/ticket';
@@ -33,19 +32,6 @@ import {
 } from '../../schemas/tickets';
 
 const HOUR_MS = 3600 * 1000;
-
-/**
- * Bodies are checked without type coercion: the app-wide validator coerces (for query strings), which would
- * turn `"content": 12345678901` into text and `"anonymous": "false"` into false. A request body must be the
- * right JSON types as sent.
- */
-const strictAjv = new Ajv({
-  coerceTypes: false,
-  allErrors: true,
-  removeAdditional: false,
-  strict: false,
-});
-const strictBody = ({ schema }: { schema: object }) => strictAjv.compile(schema);
 
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorSchema]));
 
@@ -81,7 +67,6 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: TicketInputSchema,
         response: { 201: CreatedTicketSchema, ...errors(400, 413, 415, 422, 429) },
       },
-      validatorCompiler: strictBody,
       config: {
         rateLimit: {
           max: app.config.ticketRateLimit,
@@ -186,7 +171,6 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: RatingInputSchema,
         response: { 200: TicketSchema, ...errors(400, 404, 409, 413, 415) },
       },
-      validatorCompiler: strictBody,
     },
     async (request, reply) => {
       const row = await findTicketRowByToken(
@@ -209,7 +193,6 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: TicketEventInputSchema,
         response: { 200: TicketSchema, ...errors(400, 401, 404, 409, 413, 415) },
       },
-      validatorCompiler: strictBody,
       preHandler: app.requireStaff,
     },
     async (request, reply) => {
