@@ -1,4 +1,5 @@
 import etag from '@fastify/etag';
+import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -38,6 +39,8 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
   await fastify.register(errors);
   await fastify.register(validation);
   await fastify.register(etag, { weak: true });
+  // Off by default: routes that need a limit set it in their `config.rateLimit`.
+  await fastify.register(rateLimit, { global: false });
   await fastify.register(database, { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await fastify.register(auth);
 

@@ -7,6 +7,14 @@ export const ErrorSchema = Type.Object({
   details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
 });
 
+/** Response schemas for the given error statuses: every one of them is the envelope. */
+export function errorResponses<const S extends number>(...statuses: S[]) {
+  return Object.fromEntries(statuses.map((status) => [status, ErrorSchema])) as Record<
+    S,
+    typeof ErrorSchema
+  >;
+}
+
 /** A string schema that accepts exactly the codes of one of the `as const` lists in src/domain. */
 export function CodeSchema<const T extends readonly { code: string }[]>(list: T) {
   return Type.Unsafe<T[number]['code']>({ type: 'string', enum: list.map((item) => item.code) });

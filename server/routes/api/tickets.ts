@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { canActInDistrict } from '../../../src/domain/staff';
@@ -18,7 +17,7 @@ import {
   toTicket,
   type ChangeResult,
 } from '../../repositories/tickets';
-import { ErrorSchema } from '../../schemas/common';
+import { errorResponses } from '../../schemas/common';
 import {
   CreatedTicketSchema,
   RatingInputSchema,
@@ -33,8 +32,6 @@ import {
 
 const HOUR_MS = 3600 * 1000;
 
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorSchema]));
-
 function idempotencyKeyOf(request: FastifyRequest): string | null {
   const value = request.headers['idempotency-key'];
   return typeof value === 'string' && UUID_PATTERN.test(value.trim()) ? value.trim() : null;
@@ -48,8 +45,6 @@ function ticketTokenOf(request: FastifyRequest): string | undefined {
 const NOT_FOUND_MESSAGE = '没有找到这条诉求，请核对编号';
 
 const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  await app.register(rateLimit, { global: false });
-
   // Keys are honoured for at least 7 days; older ones are swept now and then.
   const sweep = () =>
     deleteExpiredIdempotencyKeys(app.db, app.now()).catch((error: unknown) =>
@@ -65,7 +60,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         body: TicketInputSchema,
-        response: { 201: CreatedTicketSchema, ...errors(400, 413, 415, 422, 429) },
+        response: { 201: CreatedTicketSchema, ...errorResponses(400, 413, 415, 422, 429) },
       },
       config: {
         rateLimit: {
@@ -114,7 +109,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         querystring: TicketListQuerySchema,
-        response: { 200: TicketPageSchema, ...errors(400, 401) },
+        response: { 200: TicketPageSchema, ...errorResponses(400, 401) },
       },
       preHandler: app.requireStaff,
     },
@@ -143,7 +138,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         params: TicketNoParamsSchema,
-        response: { 200: TicketSchema, ...errors(400, 401, 404) },
+        response: { 200: TicketSchema, ...errorResponses(400, 401, 404) },
       },
       preHandler: app.identifyStaff,
     },
@@ -169,7 +164,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: TicketNoParamsSchema,
         body: RatingInputSchema,
-        response: { 200: TicketSchema, ...errors(400, 404, 409, 413, 415) },
+        response: { 200: TicketSchema, ...errorResponses(400, 404, 409, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -191,7 +186,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: TicketNoParamsSchema,
         body: TicketEventInputSchema,
-        response: { 200: TicketSchema, ...errors(400, 401, 404, 409, 413, 415) },
+        response: { 200: TicketSchema, ...errorResponses(400, 401, 404, 409, 413, 415) },
       },
       preHandler: app.requireStaff,
     },

@@ -2,19 +2,16 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { TICKET_LIMITS } from '../../../src/domain/ticket-rules';
 import { AppError, notFound, validationError } from '../../errors';
 import { findUpload, recordUpload, sniffImage, UPLOAD_NAME } from '../../repositories/uploads';
-import { ErrorSchema } from '../../schemas/common';
+import { errorResponses } from '../../schemas/common';
 import { UploadedPhotoSchema } from '../../schemas/tickets';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorSchema]));
 
 /** Writes the whole file and syncs it before the upload is recorded, so a recorded photo is on disk. */
 async function writeDurably(file: string, data: Buffer) {
@@ -31,7 +28,6 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const dir = path.join(app.config.dataDir, 'uploads');
   fs.mkdirSync(dir, { recursive: true });
 
-  await app.register(rateLimit, { global: false });
   await app.register(multipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
   });
@@ -39,7 +35,7 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/uploads',
     {
-      schema: { response: { 201: UploadedPhotoSchema, ...errors(400, 413, 415, 429) } },
+      schema: { response: { 201: UploadedPhotoSchema, ...errorResponses(400, 413, 415, 429) } },
       config: {
         rateLimit: {
           // Room for every photo of each request a client may file.
@@ -79,7 +75,7 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: Type.Object({ name: Type.String({ maxLength: 64 }) }),
         // 200 is the image's bytes, streamed as they are.
-        response: { 200: Type.Unknown(), ...errors(400, 404) },
+        response: { 200: Type.Unknown(), ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
