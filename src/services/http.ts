@@ -32,58 +32,44 @@ export interface RequestOptions {
 
 /** The app's only way to the API: every page and service goes through here. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  let response: Awaited<ReturnType<typeof Taro.request>>;
-  try {
-    response = await Taro.request({
-      url: `${baseUrl}${path}`,
-      method: options.method ?? 'GET',
-      data: options.data as Taro.request.Option['data'],
-      header: { 'content-type': 'application/json', ...options.headers },
-      timeout: TIMEOUT_MS,
-      dataType: 'json',
-    });
-  } catch (error) {
-    const timedOut = /timeout|超时/i.test(String((error as { errMsg?: string })?.errMsg ?? error));
-    const code = timedOut ? 'timeout' : 'network_error';
-    throw new ApiError(code, ERROR_MESSAGES[code]);
-  }
-
-  const { statusCode, data } = response;
-  if (statusCode >= 200 && statusCode < 300) return data as T;
-
-  const body = (data ?? {}) as { code?: unknown; message?: unknown; details?: FieldError[] };
-  const code: ErrorCode = isErrorCode(body.code)
-    ? body.code
-    : statusCode >= 500
-      ? 'internal_error'
-      : 'bad_request';
-  const message = typeof body.message === 'string' ? body.message : ERROR_MESSAGES[code];
-  throw new ApiError(code, message, statusCode, body.details ?? []);
+  const response = await Taro.request({
+    url: `${baseUrl}${path}`,
+    method: options.method ?? 'GET',
+    data: options.data as Taro.request.Option['data'],
+    header: { 'content-type': 'application/json', ...options.headers },
+    timeout: TIMEOUT_MS,
+    dataType: 'json',
+  }).catch(toTransportError);
+  return unwrap<T>(response.statusCode, response.data);
 }
 
 /** Sends one local file as multipart field `name` (Taro.uploadFile), with the same base URL, timeout and errors. */
 export async function upload<T>(path: string, filePath: string, name = 'file'): Promise<T> {
-  let response: Awaited<ReturnType<typeof Taro.uploadFile>>;
-  try {
-    response = await Taro.uploadFile({
-      url: `${baseUrl}${path}`,
-      filePath,
-      name,
-      timeout: TIMEOUT_MS * 3,
-    });
-  } catch (error) {
-    const timedOut = /timeout|超时/i.test(String((error as { errMsg?: string })?.errMsg ?? error));
-    const code = timedOut ? 'timeout' : 'network_error';
-    throw new ApiError(code, ERROR_MESSAGES[code]);
-  }
+  const response = await Taro.uploadFile({
+    url: `${baseUrl}${path}`,
+    filePath,
+    name,
+    timeout: TIMEOUT_MS * 3,
+  }).catch(toTransportError);
   // uploadFile hands back the body as text.
-  let data: unknown = response.data;
+  let data: unknown;
   try {
     data = typeof response.data === 'string' ? JSON.parse(response.data) : response.data;
   } catch {
     data = {};
   }
-  const { statusCode } = response;
+  return unwrap<T>(response.statusCode, data);
+}
+
+/** No answer at all: a timeout or no network. */
+function toTransportError(error: unknown): never {
+  const timedOut = /timeout|超时/i.test(String((error as { errMsg?: string })?.errMsg ?? error));
+  const code = timedOut ? 'timeout' : 'network_error';
+  throw new ApiError(code, ERROR_MESSAGES[code]);
+}
+
+/** The body of a 2xx, or the error envelope of anything else as an ApiError. */
+function unwrap<T>(statusCode: number, data: unknown): T {
   if (statusCode >= 200 && statusCode < 300) return data as T;
   const body = (data ?? {}) as { code?: unknown; message?: unknown; details?: FieldError[] };
   const code: ErrorCode = isErrorCode(body.code)
