@@ -1,9 +1,8 @@
-import { View, Text, Image } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
 import type { CommitmentUpdate, Target } from '@/domain/commitment';
 import { STAFF_ROLES } from '@/domain/commitment';
 import { formatDateTime, fromNow } from '@/services/time';
-import { mediaUrl } from '@/services/media';
+import PhotoGrid from '@/components/photo-grid';
 
 function roleName(code: string) {
   return STAFF_ROLES.find((r) => r.code === code)?.name ?? '';
@@ -30,7 +29,6 @@ export default function Timeline({
   return (
     <View className="timeline" ariaRole="list">
       {updates.map((update) => {
-        const urls = update.photos.map(mediaUrl);
         return (
           <View key={update.id} className="timeline__item" ariaRole="listitem" data-testid="update">
             <View className="timeline__dot" />
@@ -40,21 +38,7 @@ export default function Timeline({
                 {`${update.author.name}${roleName(update.author.role) ? `（${roleName(update.author.role)}）` : ''} · ${formatDateTime(update.createdAt)} · ${fromNow(update.createdAt)}`}
               </Text>
               {update.note ? <Text className="timeline__note">{update.note}</Text> : null}
-              {urls.length > 0 ? (
-                <View className="timeline__photos">
-                  {urls.map((url, index) => (
-                    <Image
-                      key={url}
-                      className="timeline__photo"
-                      src={url}
-                      mode="aspectFill"
-                      lazyLoad
-                      ariaLabel={`现场照片 ${index + 1}，点按查看大图`}
-                      onClick={() => void Taro.previewImage({ urls, current: url })}
-                    />
-                  ))}
-                </View>
-              ) : null}
+              <PhotoGrid photos={update.photos} label="现场照片" />
             </View>
           </View>
         );

@@ -1,4 +1,4 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Step, Steps } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useState } from 'react';
@@ -14,7 +14,7 @@ import {
 } from '@/domain/ticket';
 import { findStoredTicket, getTicketKept } from '@/services/tickets';
 import { formatDateTime, fromNow } from '@/services/time';
-import { photoSrc } from '@/services/uploads';
+import PhotoGrid from '@/components/photo-grid';
 import Rating from './rating';
 import './index.scss';
 
@@ -179,25 +179,7 @@ export default function RequestDetailPage() {
               : `${ticket.contactName ?? ''} ${ticket.phone ?? ''}`.trim() || '未留'}
           </Text>
         </View>
-        {ticket.photos.length > 0 ? (
-          <View className="request-detail__photos">
-            {ticket.photos.map((url, i) => (
-              <Image
-                key={url}
-                className="request-detail__photo"
-                src={photoSrc(url)}
-                mode="aspectFill"
-                ariaLabel={`照片 ${i + 1}`}
-                onClick={() =>
-                  void Taro.previewImage({
-                    urls: ticket.photos.map(photoSrc),
-                    current: photoSrc(url),
-                  })
-                }
-              />
-            ))}
-          </View>
-        ) : null}
+        <PhotoGrid photos={ticket.photos} />
       </View>
     </AppPage>
   );

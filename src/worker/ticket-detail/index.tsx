@@ -1,4 +1,4 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
@@ -14,7 +14,7 @@ import {
 } from '@/domain/ticket';
 import { ApiError } from '@/services/http';
 import { formatDateTime, fromNow } from '@/services/time';
-import { photoSrc } from '@/services/uploads';
+import PhotoGrid from '@/components/photo-grid';
 import { addTicketEvent, getStaffTicket } from '@/services/worker';
 import { useStaffSession } from '../session';
 import { availableActions, type TicketAction } from './actions';
@@ -113,25 +113,7 @@ export default function WorkerTicketDetailPage() {
         </View>
         <Text className="ticket-detail__category">{category?.name ?? ticket.category}</Text>
         <Text className="ticket-detail__content">{ticket.content}</Text>
-        {ticket.photos.length > 0 ? (
-          <View className="ticket-detail__photos">
-            {ticket.photos.map((url, i) => (
-              <Image
-                key={url}
-                className="ticket-detail__photo"
-                src={photoSrc(url)}
-                mode="aspectFill"
-                ariaLabel={`照片 ${i + 1}`}
-                onClick={() =>
-                  void Taro.previewImage({
-                    urls: ticket.photos.map(photoSrc),
-                    current: photoSrc(url),
-                  })
-                }
-              />
-            ))}
-          </View>
-        ) : null}
+        <PhotoGrid photos={ticket.photos} />
         <Text className="app-muted ticket-detail__line">
           {ticket.district}
           {ticket.address ? ` · ${ticket.address}` : ''}
