@@ -1,6 +1,7 @@
 // `npm run bench`: a short, bounded load test on loopback. BENCH_SECONDS and BENCH_CONNECTIONS change the load.
 import os from 'node:os';
-import { benchTickets } from './tickets';
+import { reportSizes } from './sizes';
+import { benchTickets, type TicketBenchResult } from './tickets';
 
 async function main() {
   const duration = Number(process.env.BENCH_SECONDS ?? 8);
@@ -9,16 +10,31 @@ async function main() {
     `POST /api/tickets on SQLite, one process, ${connections} connections, ${duration} s ` +
       `(${os.cpus().length} cores, Node ${process.version})`,
   );
-  const r = await benchTickets({ duration, connections });
+  const full = await benchTickets({ duration, connections });
+  print(full);
+  // The price of durability, measured in the same run: NORMAL may lose the last commits on a power cut.
+  const normal = await benchTickets({ duration, connections, synchronous: 'NORMAL' });
+  print(normal);
+  console.log(
+    `  FULL / NORMAL throughput: ${(full.requestsPerSecond / normal.requestsPerSecond).toFixed(2)}`,
+  );
+  if ([full, normal].some((r) => r.non2xx > 0 || r.errors > 0 || r.ticketsOnDisk < r.created)) {
+    process.exitCode = 1;
+  }
+
+  console.log('\nBuild sizes');
+  reportSizes();
+}
+
+function print(r: TicketBenchResult) {
   console.log(`  synchronous=${r.synchronous} (WAL)`);
-  console.log(`  ${r.requestsPerSecond.toFixed(0)} requests/s (mean per second)`);
+  console.log(`    ${r.requestsPerSecond.toFixed(0)} requests/s (mean per second)`);
   console.log(
-    `  latency p50 ${r.latencyMs.p50} ms, p97.5 ${r.latencyMs.p97_5} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms`,
+    `    latency p50 ${r.latencyMs.p50} ms, p97.5 ${r.latencyMs.p97_5} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms`,
   );
   console.log(
-    `  201: ${r.created}, other statuses: ${r.non2xx}, connection errors: ${r.errors}, tickets on disk: ${r.ticketsOnDisk}`,
+    `    201: ${r.created}, other statuses: ${r.non2xx}, connection errors: ${r.errors}, tickets on disk: ${r.ticketsOnDisk}`,
   );
-  if (r.non2xx > 0 || r.errors > 0 || r.ticketsOnDisk < r.created) process.exitCode = 1;
 }
 
 main().catch((error) => {
