@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPhoneContext, screenshot, SCREENSHOT_DIR } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 
@@ -119,14 +119,18 @@ async function waitUntil(check: () => boolean, timeoutMs: number) {
 
 /** Fills the form as a person does: taps a choice, taps into a box and types. */
 async function fillForm(page: Page, content: string, phone: string) {
+  const typeInto = async (box: Locator, text: string) => {
+    await box.tap();
+    await box.pressSequentially(text);
+  };
   await page.getByRole('radio', { name: '市政设施' }).tap();
-  await page.locator('.request-form__textarea textarea').tap();
-  await page.keyboard.type(content);
+  await typeInto(page.locator('.request-form__textarea textarea'), content);
   await page.getByRole('radio', { name: '湛河区' }).tap();
-  await page.getByRole('textbox', { name: '街道、小区、门牌号或附近的标志' }).tap();
-  await page.keyboard.type('开源路与光明路交叉口');
-  await page.getByRole('textbox', { name: /11 位手机号码/ }).tap();
-  await page.keyboard.type(phone);
+  await typeInto(
+    page.getByRole('textbox', { name: '街道、小区、门牌号或附近的标志' }),
+    '开源路与光明路交叉口',
+  );
+  await typeInto(page.getByRole('textbox', { name: /11 位手机号码/ }), phone);
   await page.getByText('我已阅读并同意以上说明').tap();
 }
 
@@ -169,6 +173,10 @@ describe('民呼必应: filing and following a request', () => {
 
     const content = '开源路与光明路交叉口的路灯坏了一个多星期，晚上过马路看不清';
     await fillForm(page, content, '13812341234');
+    // The box takes the rule's 1000 characters, not the platform's default 140.
+    expect(
+      await page.locator('.request-form__textarea textarea').getAttribute('maxlength'),
+    ).not.toBe('140');
     await page.getByText(`${[...content].length}/1000`).waitFor();
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),

@@ -50,9 +50,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   useEffect(() => {
     if (scrollToError === 0) return;
     const timer = setTimeout(() => {
-      Taro.pageScrollTo({ selector: '.request-form__section--error', duration: 200 }).catch(
-        () => undefined,
-      );
+      Taro.pageScrollTo({ selector: '.request-form__error', duration: 200 }).catch(() => undefined);
     }, 50);
     return () => clearTimeout(timer);
   }, [scrollToError]);
@@ -103,9 +101,6 @@ export default function RequestForm({ commitment }: RequestFormProps) {
     const f = field ?? (key as Field);
     if (serverErrors[f]) setServerErrors(({ [f]: _gone, ...rest }) => rest);
   }
-  // A section with a red message is marked, so a refused 提交 can scroll to its top, label included.
-  const sectionClass = (...fields: Field[]) =>
-    `request-form__section${fields.some((f) => messageFor(f)) ? ' request-form__section--error' : ''}`;
   const touch = (field: Field) => setTouched((t) => ({ ...t, [field]: true }));
 
   async function submit() {
@@ -157,7 +152,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
 
   return (
     <View className="request-form">
-      <View className={sectionClass('category')}>
+      <View className="request-form__section">
         <Text className="request-form__label">反映什么问题</Text>
         <View className="request-form__choices" ariaRole="radiogroup" ariaLabel="诉求类别">
           {TICKET_CATEGORIES.map((c) => (
@@ -179,13 +174,15 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="category" message={messageFor('category')} />
       </View>
 
-      <View className={sectionClass('content')}>
+      <View className="request-form__section">
         <Text className="request-form__label">具体情况</Text>
         <TextArea
           className="request-form__textarea"
           placeholder="在什么地方，出了什么问题，有多久了"
           value={draft.content}
           rows={5}
+          // Taro's textarea stops at 140 characters unless told otherwise; the rule above counts the limit.
+          maxLength={-1}
           autoSize
           status={messageFor('content') ? 'error' : 'default'}
           onChange={(value) => change('content', value)}
@@ -206,7 +203,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="content" message={messageFor('content')} />
       </View>
 
-      <View className={sectionClass('district', 'address')}>
+      <View className="request-form__section">
         <Text className="request-form__label">在哪个县（市、区）</Text>
         <View
           className="request-form__choices request-form__choices--three"
@@ -240,7 +237,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="address" message={messageFor('address')} />
       </View>
 
-      <View className={sectionClass('commitmentId')}>
+      <View className="request-form__section">
         <Text className="request-form__label">和哪项民生实事有关（可不选）</Text>
         <CommitmentPicker
           value={draft.commitment}
@@ -249,7 +246,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="commitmentId" message={messageFor('commitmentId')} />
       </View>
 
-      <View className={sectionClass('photos')}>
+      <View className="request-form__section">
         <Text className="request-form__label">
           照片（可不传，最多 {TICKET_LIMITS.photosMax} 张）
         </Text>
@@ -257,7 +254,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="photos" message={messageFor('photos')} />
       </View>
 
-      <View className={sectionClass('anonymous', 'phone', 'contactName')}>
+      <View className="request-form__section">
         <Text className="request-form__label">联系方式</Text>
         <Checkbox
           className="request-form__check"
@@ -290,7 +287,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="contactName" message={messageFor('contactName')} />
       </View>
 
-      <View className={sectionClass('consent')}>
+      <View className="request-form__section">
         <View className="request-form__privacy">
           <Text className="request-form__privacy-title">个人信息怎么用</Text>
           <Text>
