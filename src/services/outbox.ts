@@ -86,7 +86,7 @@ export function subscribeOutbox(listener: Listener): () => void {
 
 /** A random UUID v4; WeChat has no crypto.randomUUID, so fall back to getRandomValues or Math.random. */
 export function newIdempotencyKey(): string {
-  const c = (globalThis as { crypto?: Crypto }).crypto;
+  const c: Crypto | undefined = typeof crypto === 'undefined' ? undefined : crypto;
   if (typeof c?.randomUUID === 'function') {
     try {
       return c.randomUUID();
