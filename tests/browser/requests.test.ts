@@ -217,7 +217,8 @@ describe('民呼必应: filing and following a request', () => {
     }
     await page.getByText('138****1234').waitFor();
     expect(await page.getByText('13812341234').count()).toBe(0);
-    expect(await page.locator('.request-detail__photo').count()).toBe(1);
+    await page.locator('.request-detail .photo-grid__photo').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('.request-detail .photo-grid__photo').count()).toBe(1);
     await screenshot(page, 'request-detail');
     await fullScreenshot(page, 'request-detail-full');
 

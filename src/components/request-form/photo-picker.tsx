@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { TICKET_LIMITS } from '@/domain/ticket-rules';
+import { mediaUrl } from '@/services/media';
 import { uploadPhoto } from '@/services/uploads';
 
 export interface PhotoPickerProps {
@@ -50,7 +51,7 @@ export default function PhotoPicker({ value, onChange }: PhotoPickerProps) {
           <View key={url} className="photo-picker__photo">
             <Image
               className="photo-picker__image"
-              src={url}
+              src={mediaUrl(url)}
               mode="aspectFill"
               ariaLabel={`照片 ${i + 1}`}
             />
