@@ -168,6 +168,7 @@ describe('民呼必应: filing and following a request', () => {
     ]) {
       await page.getByText(message).waitFor();
     }
+    await page.waitForTimeout(500); // the form scrolls to the first message
     await screenshot(page, 'requests-form-errors');
     await fullScreenshot(page, 'requests-form-errors-full');
 
