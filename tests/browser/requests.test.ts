@@ -279,6 +279,7 @@ describe('民呼必应: filing and following a request', () => {
     // The receipt left open on the 民呼必应 tab now shows the number too.
     await page.goBack();
     await page.locator('.receipt__number', { hasText: ticketNo }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(600); // the page slides back
     await screenshot(page, 'requests-delivered');
 
     // Opening the app again must not send it a second time.

@@ -31,17 +31,19 @@ export default function Receipt({ result, onAnother }: ReceiptProps) {
         <Text className="receipt__note">
           网络恢复后会自动发送，不用重新填写，也不会重复提交。发出后这里会显示受理编号。
         </Text>
-        <Button
-          className="receipt__button"
-          fill="outline"
-          block
-          onClick={() => void Taro.navigateTo({ url: '/pages/my-requests/index' })}
-        >
-          查看我的诉求
-        </Button>
-        <Button className="receipt__button" fill="none" block onClick={onAnother}>
-          再反映一个问题
-        </Button>
+        <View className="receipt__actions">
+          <Button
+            className="receipt__button"
+            fill="outline"
+            block
+            onClick={() => void Taro.navigateTo({ url: '/pages/my-requests/index' })}
+          >
+            查看我的诉求
+          </Button>
+          <Button className="receipt__button" fill="none" block onClick={onAnother}>
+            再反映一个问题
+          </Button>
+        </View>
       </View>
     );
   }
@@ -58,33 +60,35 @@ export default function Receipt({ result, onAnother }: ReceiptProps) {
         请记下这个编号，打 12345 热线时报这个编号就能查到。
         {dueAt ? `按规定在 ${formatDateTime(dueAt)} 前办结。` : ''}
       </Text>
-      <Button
-        className="receipt__button"
-        fill="outline"
-        block
-        onClick={() =>
-          void Taro.setClipboardData({ data: ticketNo }).then(() =>
-            Taro.showToast({ title: '已复制编号', icon: 'none' }),
-          )
-        }
-      >
-        复制编号
-      </Button>
-      <Button
-        className="receipt__button"
-        type="primary"
-        block
-        onClick={() =>
-          void Taro.navigateTo({
-            url: `/pages/request-detail/index?no=${encodeURIComponent(ticketNo)}`,
-          })
-        }
-      >
-        查看办理进度
-      </Button>
-      <Button className="receipt__button" fill="none" block onClick={onAnother}>
-        再反映一个问题
-      </Button>
+      <View className="receipt__actions">
+        <Button
+          className="receipt__button"
+          fill="outline"
+          block
+          onClick={() =>
+            void Taro.setClipboardData({ data: ticketNo }).then(() =>
+              Taro.showToast({ title: '已复制编号', icon: 'none' }),
+            )
+          }
+        >
+          复制编号
+        </Button>
+        <Button
+          className="receipt__button"
+          type="primary"
+          block
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `/pages/request-detail/index?no=${encodeURIComponent(ticketNo)}`,
+            })
+          }
+        >
+          查看办理进度
+        </Button>
+        <Button className="receipt__button" fill="none" block onClick={onAnother}>
+          再反映一个问题
+        </Button>
+      </View>
     </View>
   );
 }
