@@ -12,6 +12,8 @@ export interface DatabaseOptions {
   /** A postgres:// URL, or undefined for SQLite in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /** Told when PostgreSQL drops an idle connection (a restart, an admin): the pool opens a new one when needed. */
+  onConnectionError?: (error: Error) => void;
 }
 
 export interface AppDatabase {
@@ -23,9 +25,15 @@ export interface AppDatabase {
 pg.types.setTypeParser(pg.types.builtins.INT8, Number);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
 
-export function openDatabase({ databaseUrl, dataDir }: DatabaseOptions): AppDatabase {
+export function openDatabase({
+  databaseUrl,
+  dataDir,
+  onConnectionError,
+}: DatabaseOptions): AppDatabase {
   if (databaseUrl) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    // Without a listener, an idle connection closed by the server would crash the whole process.
+    pool.on('error', (error) => onConnectionError?.(error));
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       dialect: 'postgres',

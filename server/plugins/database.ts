@@ -24,7 +24,10 @@ export interface DatabasePluginOptions {
 
 /** Opens the database, brings its schema up to date and loads the report's commitments. */
 async function databasePlugin(app: FastifyInstance, options: DatabasePluginOptions) {
-  const { db, dialect } = openDatabase(options);
+  const { db, dialect } = openDatabase({
+    ...options,
+    onConnectionError: (error) => app.log.warn({ err: error }, 'database connection closed'),
+  });
   app.decorate('db', db);
   app.decorate('dialect', dialect);
   app.addHook('onClose', () => db.destroy());

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
+import pg from 'pg';
 import { precompressH5Build } from '../../server/h5-build';
 import { buildApp } from '../../server/build-app';
 import { createTestApp, DATABASES, testConfig, type TestContext } from '../support/test-app';
@@ -81,5 +82,29 @@ describe('serving the H5 build', () => {
     const res = await app.inject({ method: 'GET', url: '/js/app.1a2b3c4d.js' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+});
+
+const onPostgres = DATABASES.includes('postgres') ? describe : describe.skip;
+
+onPostgres('when PostgreSQL drops the connections', () => {
+  it('keeps serving: the pool opens new ones', async () => {
+    const ctx = await createTestApp('postgres');
+    try {
+      expect((await ctx.app.inject({ url: '/api/commitments?limit=1' })).statusCode).toBe(200);
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      const { rowCount } = await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
+        [new URL(ctx.databaseUrl!).pathname.slice(1)],
+      );
+      await admin.end();
+      expect(rowCount).toBeGreaterThan(0);
+      // Let the pool hear of the closed connections.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await ctx.app.inject({ url: '/api/commitments?limit=1' })).statusCode).toBe(200);
+    } finally {
+      await ctx.destroy();
+    }
   });
 });
