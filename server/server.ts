@@ -1,4 +1,4 @@
-import { buildApp } from './build-app';
+import { buildApp, LOG_REDACT } from './build-app';
 import { ConfigError, loadConfig } from './config';
 
 /** The server entry: owns the logger, timeouts, listening and graceful close. */
@@ -17,11 +17,7 @@ async function main() {
   const app = await buildApp(
     { config },
     {
-      logger: {
-        level: config.logLevel,
-        // Contact details never reach the logs.
-        redact: ['req.headers.authorization', 'req.headers["x-ticket-token"]', '*.phone'],
-      },
+      logger: { level: config.logLevel, redact: LOG_REDACT },
       connectionTimeout: 30_000,
       requestTimeout: 30_000,
       trustProxy: config.trustProxy,

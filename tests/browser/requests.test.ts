@@ -5,13 +5,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, newPhoneContext, screenshot, SCREENSHOT_DIR } from '../support/browser';
+import {
+  launchBrowser,
+  newPhoneContext,
+  screenshot,
+  SCREENSHOT_DIR,
+  serveAppFromBuild,
+} from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 
 jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, '../..');
-const H5_DIR = path.resolve(ROOT, process.env.H5_DIR ?? 'dist/h5');
 const TICKET_NO = /PDS\d{8}-\d{4,8}/;
 
 /** A small blue square: a real PNG, as the server checks the bytes of every upload. */
@@ -58,28 +63,6 @@ async function workerMoves(server: ServerProcess, ticketNo: string) {
     });
     expect(res.status).toBeLessThan(300);
   }
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript',
-  '.css': 'text/css',
-  '.png': 'image/png',
-};
-
-/** The app's own files come from the build folder, as a mini-program's package is on the phone: only the API can be down. */
-async function serveAppFromBuild(context: BrowserContext, origin: string) {
-  await context.route(`${origin}/**`, async (route) => {
-    const { pathname } = new URL(route.request().url());
-    if (pathname.startsWith('/api/')) return route.continue();
-    const file = path.join(H5_DIR, pathname === '/' ? 'index.html' : pathname);
-    if (!file.startsWith(H5_DIR) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
-    return route.fulfill({
-      status: 200,
-      body: fs.readFileSync(file),
-      contentType: MIME[path.extname(file)] ?? 'application/octet-stream',
-    });
-  });
 }
 
 async function fullScreenshot(page: Page, name: string) {

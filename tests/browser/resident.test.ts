@@ -1,43 +1,19 @@
 // The resident's path on the real H5 build and the real server (SQLite, the report's 79 commitments):
 // overview → 民生实事 → filter → the kindergarten commitment → 我的 → 关于, then the same list offline.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newPhoneContext, screenshot as save } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import {
+  launchBrowser,
+  newPhoneContext,
+  screenshot as save,
+  serveAppFromBuild,
+} from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { seedUpdates } from './resident-seed';
 
 jest.setTimeout(180_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const H5_DIR = path.resolve(ROOT, process.env.H5_DIR ?? 'dist/h5');
 const STATUS_NAMES = ['未启动', '推进中', '滞后', '已完成'];
 const CARD = '.commitments-page .commitment-card';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript',
-  '.css': 'text/css',
-  '.png': 'image/png',
-};
-
-/**
- * With the server down, the app's own files still come from the build folder, as a mini-program's package
- * is on the phone: only the API is out of reach.
- */
-async function serveShellOnly(context: BrowserContext, origin: string) {
-  await context.route(`${origin}/**`, async (route) => {
-    const { pathname } = new URL(route.request().url());
-    if (pathname.startsWith('/api/')) return route.continue();
-    const file = path.join(H5_DIR, pathname === '/' ? 'index.html' : pathname);
-    if (!file.startsWith(H5_DIR) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
-    return route.fulfill({
-      status: 200,
-      body: fs.readFileSync(file),
-      contentType: MIME[path.extname(file)] ?? 'application/octet-stream',
-    });
-  });
-}
 
 /** A screenshot once the page's slide-in animation has finished. */
 async function screenshot(page: Page, name: string) {
@@ -172,7 +148,7 @@ describe('the resident app', () => {
 
     // Offline: the server stops; the list opens again from what was kept, under the offline banner.
     await server.stop();
-    await serveShellOnly(context, server.url);
+    await serveAppFromBuild(context, server.url);
     await page.goto(`${server.url}/#/pages/commitments/index`);
     await page.reload();
     await page.getByText(/离线 · 数据截至 \d{4}-\d\d-\d\d \d\d:\d\d/).waitFor({ timeout: 30_000 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { LOGIN_THROTTLE, SESSION_TTL_MS } from '../../src/domain/credentials';
-import { buildApp } from '../../server/build-app';
+import { buildApp, LOG_REDACT } from '../../server/build-app';
 import { setStaffDisabled, setStaffPassword } from '../../server/repositories/staff';
 import { hashPassword } from '../../server/auth/crypto';
 import Fastify from 'fastify';
@@ -235,14 +235,14 @@ describe('sign-in in the logs', () => {
         done();
       },
     });
-    // The same logger options as server/server.ts.
+    // What server/server.ts hides from its logs.
     const app = await buildApp(
       { config: testConfig(dataDir) },
       {
         logger: {
           level: 'trace',
           stream,
-          redact: ['req.headers.authorization', 'req.headers["x-ticket-token"]', '*.phone'],
+          redact: LOG_REDACT,
         },
       },
     );

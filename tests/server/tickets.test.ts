@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { buildApp } from '../../server/build-app';
+import { buildApp, LOG_REDACT } from '../../server/build-app';
 import { TICKET_NO_PATTERN } from '../../src/domain/ticket';
 import { createTestApp, DATABASES, testConfig, type TestContext } from '../support/test-app';
 import {
@@ -467,14 +467,14 @@ describe('phone numbers in the logs', () => {
         done();
       },
     });
-    // The same logger options as server/server.ts.
+    // What server/server.ts hides from its logs.
     const app = await buildApp(
       { config: testConfig(dataDir) },
       {
         logger: {
           level: 'trace',
           stream,
-          redact: ['req.headers.authorization', 'req.headers["x-ticket-token"]', '*.phone'],
+          redact: LOG_REDACT,
         },
       },
     );
