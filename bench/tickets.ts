@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { buildApp } from '../server/build-app';
 import { loadConfig } from '../server/config';
+import { validInput } from '../tests/server/tickets-fixtures';
 
 export interface TicketBenchOptions {
   /** Seconds of load. */
@@ -25,16 +26,8 @@ export interface TicketBenchResult {
   synchronous: string;
 }
 
-const BODY = JSON.stringify({
-  category: 'municipal',
-  content: '建设路与中兴路交叉口的路灯坏了一个多月，晚上很黑',
-  district: '新华区',
-  address: '建设路 12 号',
-  anonymous: false,
-  contactName: '王先生',
-  phone: '13812341234',
-  consent: true,
-});
+// The same request the server tests file.
+const BODY = JSON.stringify(validInput());
 
 /**
  * Requests per second of `POST /api/tickets` on SQLite (WAL, synchronous=FULL: every 201 is fsynced), the whole

@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import { LOGIN_THROTTLE, SESSION_TTL_MS } from '../../src/domain/credentials';
-import { buildApp, LOG_REDACT } from '../../server/build-app';
 import { setStaffDisabled, setStaffPassword } from '../../server/repositories/staff';
 import { hashPassword } from '../../server/auth/crypto';
 import Fastify from 'fastify';
 import appPlugin, { fastifyOptions } from '../../server/app';
 import {
+  createLoggedApp,
   createTestApp,
   DATABASES,
   testConfig,
@@ -227,25 +223,7 @@ describe.each(DATABASES)('staff sign-in on %s', (dialect) => {
 
 describe('sign-in in the logs', () => {
   it('never writes a password or a token to a log line', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-log-'));
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    // What server/server.ts hides from its logs.
-    const app = await buildApp(
-      { config: testConfig(dataDir) },
-      {
-        logger: {
-          level: 'trace',
-          stream,
-          redact: LOG_REDACT,
-        },
-      },
-    );
+    const { app, lines, destroy } = await createLoggedApp();
     try {
       await addStaff(app, { username: 'logged' });
       await app.inject({
@@ -268,8 +246,7 @@ describe('sign-in in the logs', () => {
         expect(line).not.toContain(token);
       }
     } finally {
-      await app.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await destroy();
     }
   });
 });

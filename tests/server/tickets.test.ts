@@ -1,8 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
-import { buildApp, LOG_REDACT } from '../../server/build-app';
 import { TICKET_NO_PATTERN } from '../../src/domain/ticket';
-import { createTestApp, DATABASES, testConfig, type TestContext } from '../support/test-app';
+import { createLoggedApp, createTestApp, DATABASES, type TestContext } from '../support/test-app';
 import {
   countRows,
   countTickets,
@@ -456,28 +454,7 @@ describe.each(DATABASES)('the rate limit on new requests on %s', (dialect) => {
 
 describe('phone numbers in the logs', () => {
   it('never writes a phone number to a log line', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dataDir = mkdtempSync(join(tmpdir(), 'minsheng-log-'));
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    // What server/server.ts hides from its logs.
-    const app = await buildApp(
-      { config: testConfig(dataDir) },
-      {
-        logger: {
-          level: 'trace',
-          stream,
-          redact: LOG_REDACT,
-        },
-      },
-    );
+    const { app, lines, destroy } = await createLoggedApp();
     try {
       const ok = await submit(app, validInput({ phone: '13698765432' }));
       const { ticketNo, accessToken } = ok.json();
@@ -493,8 +470,7 @@ describe('phone numbers in the logs', () => {
         expect(line).not.toContain(accessToken);
       }
     } finally {
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await destroy();
     }
   });
 });

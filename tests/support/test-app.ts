@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildApp } from '../../server/build-app';
+import { buildApp, LOG_REDACT } from '../../server/build-app';
 import type { AppConfig } from '../../server/config';
 
 /**
@@ -85,6 +86,37 @@ export async function createTestApp(
     async destroy() {
       await close();
       await postgres?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * An app on a fresh SQLite database whose every log line (at trace level, redacted as server/server.ts redacts)
+ * is kept in `lines`, for tests that prove what never reaches the logs.
+ */
+export async function createLoggedApp(): Promise<{
+  app: TestApp;
+  lines: string[];
+  destroy(): Promise<void>;
+}> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-log-'));
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildApp(
+    { config: testConfig(dataDir) },
+    { logger: { level: 'trace', stream, redact: LOG_REDACT } },
+  );
+  return {
+    app,
+    lines,
+    async destroy() {
+      await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
