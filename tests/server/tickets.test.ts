@@ -124,7 +124,9 @@ describe.each(DATABASES)('reading a request on %s', (dialect) => {
   });
 
   it('answers a wrong token, a missing token and an unknown number alike: 404', async () => {
-    const wrong = await read(ticketNo, ticketToken(`${accessToken.slice(0, -1)}A`));
+    // Change the last character to one it is not: a fixed 'A' would leave 1 token in 64 unchanged.
+    const last = accessToken.endsWith('A') ? 'B' : 'A';
+    const wrong = await read(ticketNo, ticketToken(`${accessToken.slice(0, -1)}${last}`));
     const missing = await read(ticketNo);
     const unknown = await read('PDS20200101-0000', ticketToken(accessToken));
     for (const res of [wrong, missing, unknown]) {
