@@ -19,7 +19,8 @@ module.exports = {
       moduleNameMapper: {
         '\\.(css|scss)$': '<rootDir>/tests/support/empty-module.ts',
         // NutUI's Lottie component draws on a canvas as soon as it loads; jsdom has none and no test uses it.
-        '^lottie-(react|web)$': '<rootDir>/tests/support/empty-module.ts',
+        '^(lottie-(react|web)|@nutui/lottie-miniprogram)$':
+          '<rootDir>/tests/support/empty-module.ts',
         '^@tarojs/components$': '<rootDir>/tests/support/taro-components.tsx',
         '^@tarojs/taro$': '<rootDir>/tests/support/taro.ts',
         '^@/(.*)$': '<rootDir>/src/$1',
