@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildSync } from 'esbuild';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -52,10 +53,31 @@ export function precompressH5Build(h5Dir = DEFAULT_H5_DIR): void {
   }
 }
 
-/** Finishes a fresh `taro build --type h5`: compressed copies, and the stamp saying which sources it was made from. */
+/**
+ * Bundles src/service-worker.ts into the build as /sw.js, told the build's version and the files index.html loads,
+ * which it keeps at install so that the page opens with no network.
+ */
+export function writeServiceWorker(h5Dir: string, version: string): void {
+  const html = fs.readFileSync(path.join(h5Dir, 'index.html'), 'utf8');
+  const shell = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((match) => match[1]);
+  buildSync({
+    entryPoints: [path.join(ROOT, 'src/service-worker.ts')],
+    outfile: path.join(h5Dir, 'sw.js'),
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2017',
+    define: { BUILD_VERSION: JSON.stringify(version), BUILD_SHELL: JSON.stringify(shell) },
+    logLevel: 'warning',
+  });
+}
+
+/** Finishes a fresh `taro build --type h5`: the service worker, compressed copies, and the stamp of its sources. */
 export function finishH5Build(h5Dir = DEFAULT_H5_DIR): void {
+  const version = h5InputsHash();
+  writeServiceWorker(h5Dir, version);
   precompressH5Build(h5Dir);
-  fs.writeFileSync(path.join(h5Dir, STAMP), h5InputsHash());
+  fs.writeFileSync(path.join(h5Dir, STAMP), version);
 }
 
 /** Builds the H5 app into `h5Dir` unless the build there was made from the current sources. */

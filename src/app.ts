@@ -3,6 +3,7 @@ import { useDidShow, useLaunch } from '@tarojs/taro';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
+import { registerOfflineShell } from './services/offline-shell';
 import { flushOutbox, startOutbox } from './services/outbox';
 import './app.scss';
 
@@ -11,7 +12,10 @@ dayjs.locale('zh-cn');
 
 function App({ children }: PropsWithChildren) {
   // Requests written offline go out as soon as the app opens or comes back to the front.
-  useLaunch(() => startOutbox());
+  useLaunch(() => {
+    startOutbox();
+    registerOfflineShell();
+  });
   useDidShow(() => void flushOutbox());
   return children;
 }

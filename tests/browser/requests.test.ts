@@ -10,7 +10,7 @@ import {
   newPhoneContext,
   screenshot,
   SCREENSHOT_DIR,
-  serveAppFromBuild,
+  waitForOfflineShell,
 } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 
@@ -127,7 +127,6 @@ describe('民呼必应: filing and following a request', () => {
     browser = await launchBrowser();
     server = await startServer();
     context = await newPhoneContext(browser);
-    await serveAppFromBuild(context, server.url);
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -138,6 +137,8 @@ describe('民呼必应: filing and following a request', () => {
   it('files a request, shows the number to read out, and tracks it', async () => {
     await page.goto(`${server.url}/#/pages/requests/index`);
     await page.getByText('反映什么问题').waitFor({ timeout: 20_000 });
+    // Later tests stop the server: the app's pages then come from its service worker, as on a phone.
+    await waitForOfflineShell(page);
     await screenshot(page, 'requests-form-empty');
     await fullScreenshot(page, 'requests-form-empty-full');
 

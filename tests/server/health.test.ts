@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import pg from 'pg';
-import { precompressH5Build } from '../../server/h5-build';
+import { precompressH5Build, writeServiceWorker } from '../../server/h5-build';
 import { buildApp } from '../../server/build-app';
 import { createTestApp, DATABASES, testConfig, type TestContext } from '../support/test-app';
 
@@ -49,8 +49,12 @@ describe('serving the H5 build', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(path.join(h5Dir, 'js'));
-    fs.writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><div id="app"></div>');
+    fs.writeFileSync(
+      path.join(h5Dir, 'index.html'),
+      '<!doctype html><script defer src="/js/app.1a2b3c4d.js"></script><div id="app"></div>',
+    );
     fs.writeFileSync(path.join(h5Dir, 'js', 'app.1a2b3c4d.js'), 'console.log(1);'.repeat(500));
+    writeServiceWorker(h5Dir, 'build-42');
     precompressH5Build(h5Dir);
     app = await buildApp({ config: { ...testConfig(h5Dir), h5Dir } });
   });
@@ -64,6 +68,18 @@ describe('serving the H5 build', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('serves the service worker of the offline shell, always revalidated, keeping what index.html loads', async () => {
+    const res = await app.inject({ method: 'GET', url: '/sw.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body).toContain('minsheng-h5-');
+    expect(res.body).toContain('build-42');
+    expect(res.body).toContain('"/js/app.1a2b3c4d.js"');
+    // A classic script: a service worker registered without { type: 'module' } cannot hold import or export.
+    expect(res.body).not.toMatch(/\bexport\b|\bimport\b/);
   });
 
   it('sends the compressed copy to a browser that accepts it', async () => {

@@ -45,30 +45,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
-/** The H5 build the server serves (H5_DIR, as the server reads it). */
-export const H5_DIR = path.resolve(__dirname, '../..', process.env.H5_DIR ?? 'dist/h5');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript',
-  '.css': 'text/css',
-  '.png': 'image/png',
-};
-
 /**
- * The app's own files come from the build folder, as a mini-program's package is on the phone: with the server
- * down, only the API is out of reach.
+ * Waits until the app's service worker (src/service-worker.ts) controls the page: from then on, what the page
+ * loads is kept for offline use, as on a resident's phone after the first visit.
  */
-export async function serveAppFromBuild(context: BrowserContext, origin: string): Promise<void> {
-  await context.route(`${origin}/**`, async (route) => {
-    const { pathname } = new URL(route.request().url());
-    if (pathname.startsWith('/api/')) return route.continue();
-    const file = path.join(H5_DIR, pathname === '/' ? 'index.html' : pathname);
-    if (!file.startsWith(H5_DIR) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
-    return route.fulfill({
-      status: 200,
-      body: fs.readFileSync(file),
-      contentType: MIME[path.extname(file)] ?? 'application/octet-stream',
-    });
+export async function waitForOfflineShell(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 20_000,
   });
 }
