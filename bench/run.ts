@@ -1,5 +1,6 @@
 // `npm run bench`: a short, bounded load test on loopback. BENCH_SECONDS and BENCH_CONNECTIONS change the load.
 import os from 'node:os';
+import { benchFirstCard } from './first-card';
 import { reportSizes } from './sizes';
 import { benchTickets, type TicketBenchResult } from './tickets';
 
@@ -20,6 +21,16 @@ async function main() {
   );
   if ([full, normal].some((r) => r.non2xx > 0 || r.errors > 0 || r.ticketsOnDisk < r.created)) {
     process.exitCode = 1;
+  }
+
+  console.log(
+    '\nTime to the first card of 民生实事, H5 build in Chromium (median of BENCH_RUNS, default 5)',
+  );
+  for (const r of await benchFirstCard()) {
+    console.log(
+      `  ${r.network}: first visit ${r.firstVisitMs} ms, repeat visit ${r.repeatVisitMs} ms ` +
+        `(repeat / first ${(r.repeatVisitMs / r.firstVisitMs).toFixed(2)})`,
+    );
   }
 
   console.log('\nBuild sizes');

@@ -39,21 +39,6 @@ describe('the resident app', () => {
     await server?.stop();
   });
 
-  it('shows the first card quickly on a cold start of the list', async () => {
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    const started = Date.now();
-    await page.goto(`${server.url}/#/pages/commitments/index`);
-    await page.locator(CARD).first().waitFor({ state: 'visible', timeout: 20_000 });
-    const wall = Date.now() - started;
-    const sinceNavigation = Math.round(await page.evaluate(() => performance.now()));
-    console.log(
-      `time to first card: ${sinceNavigation} ms from navigation start (${wall} ms wall clock, cold cache)`,
-    );
-    expect(sinceNavigation).toBeLessThan(10_000);
-    await context.close();
-  });
-
   it('opens the list on a category tapped on the overview', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
