@@ -1,11 +1,14 @@
 /**
  * Operator's tool for worker accounts, on the same database the server uses (DATA_DIR / DATABASE_URL):
  *
- *   npm run worker -- add --username U --password P --district 新华区 --name 张网格 [--role admin]
+ *   npm run worker -- add --username U [--password P] --district 新华区 --name 张网格 [--role admin]
  *   npm run worker -- list
  *   npm run worker -- disable --username U        (also ends the account's sessions)
  *   npm run worker -- enable --username U
- *   npm run worker -- reset-password --username U --password P   (also ends the account's sessions)
+ *   npm run worker -- reset-password --username U [--password P]   (also ends the account's sessions)
+ *
+ * Without --password the password is read from standard input (a hidden prompt on a terminal), which keeps it
+ * out of the shell's history and the process list.
  *
  * Exits 0 on success, 1 on bad input or a refused change, 2 on a wrong command line.
  */
@@ -20,6 +23,7 @@ import {
 import { DISTRICTS, type District } from '../../src/domain/districts';
 import { hashPassword } from '../auth/crypto';
 import { loadConfig } from '../config';
+import { readPassword } from './read-password';
 import { migrateToLatest, openDatabase } from '../db/database';
 import {
   createStaff,
@@ -33,17 +37,23 @@ class UsageError extends Error {}
 class InputError extends Error {}
 
 const USAGE = `用法 (usage):
-  npm run worker -- add --username U --password P --district 区县 --name 显示名 [--role worker|admin]
+  npm run worker -- add --username U [--password P] --district 区县 --name 显示名 [--role worker|admin]
   npm run worker -- list
   npm run worker -- disable --username U
   npm run worker -- enable --username U
-  npm run worker -- reset-password --username U --password P
+  npm run worker -- reset-password --username U [--password P]
+不写 --password 时从标准输入读取密码（终端里不回显），不留在命令历史里。
 区县 (districts): ${DISTRICTS.join('、')}`;
 
 function required(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
   if (typeof value !== 'string' || value === '') throw new UsageError(`缺少 --${name}`);
   return value;
+}
+
+/** --password when given (scripts), else read from standard input. */
+async function password(values: Record<string, string | boolean | undefined>): Promise<string> {
+  return typeof values.password === 'string' ? values.password : readPassword('密码（不回显）：');
 }
 
 function parse(argv: string[]) {
@@ -82,7 +92,6 @@ async function main(argv: string[]): Promise<string> {
   const now = new Date();
   if (command === 'add') {
     const username = normalizeUsername(required(values, 'username'));
-    const password = required(values, 'password');
     const name = required(values, 'name').trim();
     const role = (values.role ?? 'worker') as StaffRole;
     if (!STAFF_ROLES.some((r) => r.code === role)) {
@@ -95,11 +104,11 @@ async function main(argv: string[]): Promise<string> {
     if (district !== undefined && !DISTRICTS.includes(district)) {
       throw new InputError(`未知区县：${district}。可选：${DISTRICTS.join('、')}`);
     }
-    const problem =
-      validateUsername(username) ??
-      validateDisplayName(name) ??
-      validatePassword(password, username);
+    const problem = validateUsername(username) ?? validateDisplayName(name);
     if (problem) throw new InputError(problem);
+    const secret = await password(values);
+    const weakness = validatePassword(secret, username);
+    if (weakness) throw new InputError(weakness);
     prepared = async (db) => {
       try {
         const staff = await createStaff(
@@ -109,7 +118,7 @@ async function main(argv: string[]): Promise<string> {
             name,
             role,
             district: district ?? null,
-            passwordHash: await hashPassword(password),
+            passwordHash: await hashPassword(secret),
           },
           now,
         );
@@ -150,11 +159,11 @@ async function main(argv: string[]): Promise<string> {
     };
   } else {
     const username = normalizeUsername(required(values, 'username'));
-    const password = required(values, 'password');
-    const problem = validatePassword(password, username);
-    if (problem) throw new InputError(problem);
+    const secret = await password(values);
+    const weakness = validatePassword(secret, username);
+    if (weakness) throw new InputError(weakness);
     prepared = async (db) => {
-      if (!(await setStaffPassword(db, username, await hashPassword(password), now))) {
+      if (!(await setStaffPassword(db, username, await hashPassword(secret), now))) {
         throw new InputError(`没有这个用户名：${username}`);
       }
       return `已重置 ${username} 的密码，其登录已全部失效`;

@@ -15,18 +15,19 @@ interface CliResult {
   stderr: string;
 }
 
-/** The operator's command exactly as documented, as its own process, on the given database. */
-function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+/** The operator's command exactly as documented, as its own process, on the given database; `input` is piped in. */
+function runCli(args: string[], env: Record<string, string>, input = ''): Promise<CliResult> {
   return new Promise((resolve) => {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
     if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-    execFile(
+    const child = execFile(
       'npx',
       ['tsx', 'server/cli/worker.ts', ...args],
       { cwd: ROOT, env: childEnv },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
+    child.stdin!.end(input);
   });
 }
 
@@ -138,6 +139,20 @@ describe.each(DATABASES)('the worker CLI on %s', (dialect) => {
     ).toBe(401);
     expect((await signIn('boss', 'city2020admin')).statusCode).toBe(401);
     expect((await signIn('boss', 'newcity2021')).statusCode).toBe(200);
+  });
+
+  it('reads the password from standard input when --password is left out', async () => {
+    const args = ['add', '--username', 'wang', '--district', '郏县', '--name', '王网格'];
+    const res = await runCli(args, env, 'piped2020pass\n');
+    expect(res.code).toBe(0);
+    expect(res.stdout + res.stderr).not.toContain('piped2020pass');
+    expect((await signIn('wang', 'piped2020pass')).statusCode).toBe(200);
+
+    const weak = await runCli(['reset-password', '--username', 'wang'], env, 'short\n');
+    expect(weak.code).toBe(1);
+    const reset = await runCli(['reset-password', '--username', 'wang'], env, 'piped2021pass\n');
+    expect(reset.code).toBe(0);
+    expect((await signIn('wang', 'piped2021pass')).statusCode).toBe(200);
   });
 
   it('says so when the account does not exist', async () => {
