@@ -155,6 +155,7 @@ describe('the resident app', () => {
     await page.reload();
     await page.getByText(/离线 · 数据截至/).waitFor({ timeout: 20_000 });
     await page.getByText('总体进展 · 79 项民生实事').waitFor();
+    expect(await page.getByText(/^数据截至/).count()).toBe(0); // the banner says it once
     await screenshot(page, 'resident-offline-home');
     await context.close();
   });

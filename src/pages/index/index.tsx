@@ -82,10 +82,14 @@ export default function HomePage() {
     const { commitments, tickets } = stats;
     return (
       <View>
-        {offline ? <OfflineBanner savedAt={savedAt} /> : null}
-        <Text className="home-asof app-muted" data-testid="as-of">
-          数据截至 {formatDateTime(offline ? savedAt : stats.asOf)}
-        </Text>
+        {/* Offline, the banner gives the time of the kept figures. */}
+        {offline ? (
+          <OfflineBanner savedAt={savedAt} />
+        ) : (
+          <Text className="home-asof app-muted" data-testid="as-of">
+            数据截至 {formatDateTime(stats.asOf)}
+          </Text>
+        )}
 
         <View className="app-section home-overall">
           <Text className="app-section__title">总体进展 · {commitments.total} 项民生实事</Text>
