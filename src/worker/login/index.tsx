@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import AppPage from '@/components/app-page';
 import { validateLoginInput } from '@/domain/credentials';
 import { currentSession, HOME_PAGE, login } from '@/services/auth';
+import { FieldError, SubmitWithError } from '../form-parts';
 import '../worker.scss';
 import './index.scss';
 
@@ -56,9 +57,7 @@ export default function WorkerLoginPage() {
             maxLength={64}
             onChange={(value) => setUsername(value)}
           />
-          {fieldErrors.username ? (
-            <Text className="worker-field__error">{fieldErrors.username}</Text>
-          ) : null}
+          <FieldError message={fieldErrors.username} />
         </View>
         <View className="worker-field">
           <Text className="worker-field__label">密码</Text>
@@ -72,25 +71,16 @@ export default function WorkerLoginPage() {
             onChange={(value) => setPassword(value)}
             onConfirm={() => void submit()}
           />
-          {fieldErrors.password ? (
-            <Text className="worker-field__error">{fieldErrors.password}</Text>
-          ) : null}
+          <FieldError message={fieldErrors.password} />
         </View>
-        {message ? (
-          <View className="worker-error" ariaRole="alert">
-            {message}
-          </View>
-        ) : null}
-        <Button
+        <SubmitWithError
           className="worker-login__submit"
-          type="primary"
-          block
-          loading={busy}
-          disabled={busy}
-          onClick={() => void submit()}
+          busy={busy}
+          error={message}
+          onSubmit={submit}
         >
           登录
-        </Button>
+        </SubmitWithError>
       </View>
       <Text className="app-muted worker-login__hint">
         忘记密码或账号被停用，请联系所在区县的管理员重置。

@@ -23,6 +23,7 @@ import { postCommitmentUpdate } from '@/services/worker';
 import { useStaffSession } from '../session';
 import CommitmentSearch from './commitment-search';
 import '@/components/request-form/index.scss';
+import { FieldError, SubmitWithError } from '../form-parts';
 import '../worker.scss';
 import './index.scss';
 
@@ -268,9 +269,7 @@ export default function PostUpdatePage() {
               onChange={(value) => setFigure(value)}
             />
             {preview !== null ? <Text className="app-muted">提交后进度：{preview}%</Text> : null}
-            {fieldErrors.value ? (
-              <Text className="worker-field__error">{fieldErrors.value}</Text>
-            ) : null}
+            <FieldError message={fieldErrors.value} />
           </View>
         ) : (
           <View className="worker-field">
@@ -284,9 +283,7 @@ export default function PostUpdatePage() {
               value={percent}
               onChange={(value) => setPercent(value)}
             />
-            {fieldErrors.percent ? (
-              <Text className="worker-field__error">{fieldErrors.percent}</Text>
-            ) : null}
+            <FieldError message={fieldErrors.percent} />
           </View>
         )}
 
@@ -302,9 +299,7 @@ export default function PostUpdatePage() {
             maxLength={UPDATE_LIMITS.noteMax}
             onChange={(value) => setNote(value)}
           />
-          {fieldErrors.note ? (
-            <Text className="worker-field__error">{fieldErrors.note}</Text>
-          ) : null}
+          <FieldError message={fieldErrors.note} />
         </View>
 
         <View className="worker-field">
@@ -312,26 +307,17 @@ export default function PostUpdatePage() {
             现场照片（可选，最多 {UPDATE_LIMITS.photosMax} 张）
           </Text>
           <PhotoPicker value={photos} onChange={setPhotos} />
-          {fieldErrors.photos ? (
-            <Text className="worker-field__error">{fieldErrors.photos}</Text>
-          ) : null}
+          <FieldError message={fieldErrors.photos} />
         </View>
 
-        {message ? (
-          <View className="worker-error" ariaRole="alert">
-            {message}
-          </View>
-        ) : null}
-        <Button
+        <SubmitWithError
           className="post-update__submit"
-          type="primary"
-          block
-          loading={busy}
-          disabled={busy}
-          onClick={() => void submit()}
+          busy={busy}
+          error={message}
+          onSubmit={submit}
         >
           提交进展
-        </Button>
+        </SubmitWithError>
         <Text className="app-muted post-update__hint">
           进展提交后公开可见，不能修改；如有错误，请再报一条更正。
         </Text>

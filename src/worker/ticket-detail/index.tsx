@@ -18,6 +18,7 @@ import PhotoGrid from '@/components/photo-grid';
 import { addTicketEvent, getStaffTicket } from '@/services/worker';
 import { useStaffSession } from '../session';
 import { availableActions, type TicketAction } from './actions';
+import { FieldError, SubmitWithError } from '../form-parts';
 import '../worker.scss';
 import './index.scss';
 
@@ -178,22 +179,15 @@ export default function WorkerTicketDetailPage() {
                 maxLength={NOTE_MAX}
                 onChange={(value) => setNote(value)}
               />
-              {noteError ? <Text className="worker-field__error">{noteError}</Text> : null}
-              {message ? (
-                <View className="worker-error" ariaRole="alert">
-                  {message}
-                </View>
-              ) : null}
-              <Button
+              <FieldError message={noteError} />
+              <SubmitWithError
                 className="ticket-detail__submit"
-                type="primary"
-                block
-                loading={busy}
-                disabled={busy}
-                onClick={() => void submit()}
+                busy={busy}
+                error={message}
+                onSubmit={submit}
               >
                 确认{action.label}
-              </Button>
+              </SubmitWithError>
             </View>
           ) : null}
         </View>
