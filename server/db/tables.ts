@@ -120,6 +120,8 @@ export interface UploadsTable {
   content_type: string;
   size: number;
   created_at: string;
+  /** When a request or a progress update first used it; null while unused (deleted after a while). */
+  attached_at: string | null;
 }
 
 export interface Database {

@@ -11,6 +11,7 @@ import type { Staff } from '../../src/domain/staff';
 import { deriveStatus } from '../../src/domain/status';
 import { newId } from '../auth/crypto';
 import type { CommitmentRow, CommitmentUpdateRow, Database } from '../db/tables';
+import { attachUploads } from './uploads';
 
 /**
  * Loads the dataset: new commitments are added and the report's fields of known ones refreshed,
@@ -109,18 +110,22 @@ export interface NewCommitmentUpdate {
   /** The progress the update sets: the commitment's new figure and percent. */
   progress: { current: number | null; percent: number };
   note: string;
+  /** Names of uploads this server made. */
   photos: string[];
 }
 
+export type AddUpdateResult =
+  { kind: 'added'; update: CommitmentUpdate } | { kind: 'not_found' } | { kind: 'unknown_photos' };
+
 /**
  * Appends an update and moves the commitment's progress to it, in one transaction: the card and its timeline
- * never disagree. Undefined when the commitment does not exist.
+ * never disagree.
  */
 export async function addCommitmentUpdate(
   db: Kysely<Database>,
   input: NewCommitmentUpdate,
   now: Date,
-): Promise<CommitmentUpdate | undefined> {
+): Promise<AddUpdateResult> {
   const at = now.toISOString();
   const row: CommitmentUpdateRow = {
     id: newId(now),
@@ -131,10 +136,12 @@ export async function addCommitmentUpdate(
     value: input.value,
     percent: input.progress.percent,
     note: input.note,
-    photos: JSON.stringify(input.photos),
+    photos: JSON.stringify(input.photos.map((name) => `/api/uploads/${name}`)),
     created_at: at,
   };
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<AddUpdateResult> => {
+    // First, so that nothing has moved when a photo is not here.
+    if (!(await attachUploads(trx, input.photos, at))) return { kind: 'unknown_photos' };
     const moved = await trx
       .updateTable('commitments')
       .set({
@@ -153,10 +160,10 @@ export async function addCommitmentUpdate(
         .select('id')
         .where('id', '=', input.commitmentId)
         .executeTakeFirst();
-      if (!exists) return undefined;
+      if (!exists) return { kind: 'not_found' };
     }
     await trx.insertInto('commitment_updates').values(row).execute();
-    return toCommitmentUpdate(row);
+    return { kind: 'added', update: toCommitmentUpdate(row) };
   });
 }
 

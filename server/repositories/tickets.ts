@@ -32,7 +32,7 @@ import {
 } from '../../src/domain/ticket';
 import { maskPhone } from '../../src/domain/ticket-rules';
 import type { Database, TicketsTable } from '../db/tables';
-import { findUploadNames, uploadNameOf } from './uploads';
+import { attachUploads, findUploadNames, uploadNameOf } from './uploads';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type TicketRow = TicketsTable;
@@ -174,6 +174,9 @@ export async function createTicket(
       const id = randomUUID();
       const accessToken = randomBytes(32).toString('base64url');
       const createdAt = now.toISOString();
+      const photos = (input.photos ?? []).flatMap((p) => uploadNameOf(p) ?? []);
+      // Swept between the check and now: start again, and the check refuses it.
+      if (!(await attachUploads(trx, photos, createdAt))) throw new LostRace();
       const trimmed = (value: string | undefined) => value?.trim() || null;
       const row: TicketRow = {
         id,
@@ -184,7 +187,7 @@ export async function createTicket(
         district: input.district,
         address: trimmed(input.address),
         commitment_id: trimmed(input.commitmentId),
-        photos: JSON.stringify((input.photos ?? []).map((p) => `/api/uploads/${uploadNameOf(p)}`)),
+        photos: JSON.stringify(photos.map((name) => `/api/uploads/${name}`)),
         anonymous: input.anonymous ? 1 : 0,
         contact_name: trimmed(input.contactName),
         phone: trimmed(input.phone),

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/tables';
 
@@ -68,6 +70,7 @@ export async function recordUpload(
       content_type: upload.contentType,
       size: upload.size,
       created_at: upload.createdAt,
+      attached_at: null,
     })
     .execute();
 }
@@ -81,4 +84,63 @@ export async function findUploadNames(db: Db, names: string[]): Promise<Set<stri
   if (names.length === 0) return new Set();
   const rows = await db.selectFrom('uploads').select('name').where('name', 'in', names).execute();
   return new Set(rows.map((r) => r.name));
+}
+
+/**
+ * Marks uploads as used, in the transaction that writes what uses them; an unused upload is deleted after a while.
+ * False when one of them is not (or, swept a moment ago, no longer) here. The update locks the rows, so a sweep
+ * running at the same time either deleted them first or leaves them alone.
+ */
+export async function attachUploads(db: Db, names: string[], at: string): Promise<boolean> {
+  const unique = [...new Set(names)];
+  if (unique.length === 0) return true;
+  const result = await db
+    .updateTable('uploads')
+    .set((eb) => ({ attached_at: eb.fn.coalesce('attached_at', eb.val(at)) }))
+    .where('name', 'in', unique)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === unique.length;
+}
+
+/** How long a photo nobody used is kept: long enough for a draft or a queued request to come back to it. */
+export const UNUSED_UPLOAD_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
+/** Deletes the records of uploads unused since before the retention period, a batch at a time; returns their names. */
+async function deleteUnusedRecords(db: Db, now: Date, batch = 500): Promise<string[]> {
+  const before = new Date(now.getTime() - UNUSED_UPLOAD_RETENTION_MS).toISOString();
+  const candidates = await db
+    .selectFrom('uploads')
+    .select('name')
+    .where('attached_at', 'is', null)
+    .where('created_at', '<', before)
+    .orderBy('created_at')
+    .limit(batch)
+    .execute();
+  if (candidates.length === 0) return [];
+  const deleted = await db
+    .deleteFrom('uploads')
+    .where(
+      'name',
+      'in',
+      candidates.map((c) => c.name),
+    )
+    // Used since it was picked: keep it.
+    .where('attached_at', 'is', null)
+    .returning('name')
+    .execute();
+  return deleted.map((d) => d.name);
+}
+
+/**
+ * Deletes the photos picked for a form that was never sent, once the retention period is over: the record first,
+ * so that none ever points at a missing file. Returns how many went.
+ */
+export async function deleteUnusedUploads(db: Db, dir: string, now: Date): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const names = await deleteUnusedRecords(db, now);
+    if (names.length === 0) return total;
+    await Promise.all(names.map((name) => fs.promises.rm(path.join(dir, name), { force: true })));
+    total += names.length;
+  }
 }

@@ -1,7 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Migrator } from 'kysely';
+import { migrations } from '../../server/db/migrations';
+import { deleteUnusedUploads } from '../../server/repositories/uploads';
 import { createTestApp, DATABASES, type TestContext } from '../support/test-app';
-import { IMAGES, multipart } from './tickets-fixtures';
+import { addStaff, bearer, login } from './auth-fixtures';
+import {
+  IMAGES,
+  manualClock,
+  multipart,
+  submit,
+  uploadPhoto,
+  validInput,
+} from './tickets-fixtures';
 
 // Generous: the suites share two cores with builds and other suites.
 jest.setTimeout(30_000);
@@ -130,5 +141,83 @@ describe.each(DATABASES)('the rate limit on uploads on %s', (dialect) => {
     expect(refused.statusCode).toBe(429);
     expect(refused.json().code).toBe('rate_limited');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe.each(DATABASES)('photos nobody used on %s', (dialect) => {
+  const clock = manualClock('2026-11-26T02:00:00.000Z');
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp(dialect, { now: clock.now });
+  });
+  afterAll(() => ctx.destroy());
+
+  const DAY_HOURS = 24;
+  const sweep = () =>
+    deleteUnusedUploads(ctx.app.db, path.join(ctx.dataDir, 'uploads'), clock.now());
+  const isServed = async (url: string) => (await ctx.app.inject({ url })).statusCode === 200;
+  const onDisk = (url: string) =>
+    fs.existsSync(path.join(ctx.dataDir, 'uploads', url.split('/').pop()!));
+
+  it('are deleted after 30 days, record and file; photos of a request or an update stay', async () => {
+    const unused = await uploadPhoto(ctx.app);
+    const ofTicket = await uploadPhoto(ctx.app);
+    const ofUpdate = await uploadPhoto(ctx.app);
+    expect((await submit(ctx.app, validInput({ photos: [ofTicket] }))).statusCode).toBe(201);
+    await addStaff(ctx.app, { username: 'sweeper' });
+    const { token } = await login(ctx.app, 'sweeper');
+    const posted = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/commitments/edu-kindergartens-11/updates',
+      headers: bearer(token),
+      payload: { value: 1, note: '一所幼儿园已开工', photos: [ofUpdate] },
+    });
+    expect(posted.statusCode).toBe(201);
+
+    clock.advanceHours(29 * DAY_HOURS);
+    const recent = await uploadPhoto(ctx.app);
+    expect(await sweep()).toBe(0);
+    expect(await isServed(unused)).toBe(true);
+
+    clock.advanceHours(2 * DAY_HOURS);
+    expect(await sweep()).toBe(1);
+    expect(await isServed(unused)).toBe(false);
+    expect(onDisk(unused)).toBe(false);
+    for (const kept of [ofTicket, ofUpdate, recent]) {
+      expect(await isServed(kept)).toBe(true);
+      expect(onDisk(kept)).toBe(true);
+    }
+
+    // A draft that still holds the deleted photo is told to upload it again.
+    const late = await submit(ctx.app, validInput({ photos: [unused] }));
+    expect(late.statusCode).toBe(400);
+    expect(late.json().details).toEqual([{ field: 'photos', message: expect.any(String) }]);
+  });
+
+  it('counts a photo as used only when its request is accepted', async () => {
+    const photo = await uploadPhoto(ctx.app);
+    const refused = await submit(
+      ctx.app,
+      validInput({ photos: [photo], commitmentId: 'no-such-commitment' }),
+    );
+    expect(refused.statusCode).toBe(400);
+    clock.advanceHours(31 * DAY_HOURS);
+    await sweep();
+    expect(await isServed(photo)).toBe(false);
+  });
+
+  it('counts photos already in use as used when the database is upgraded', async () => {
+    const photo = await uploadPhoto(ctx.app);
+    expect((await submit(ctx.app, validInput({ photos: [photo] }))).statusCode).toBe(201);
+    const migrator = new Migrator({
+      db: ctx.app.db,
+      provider: { getMigrations: async () => migrations },
+    });
+    // Back to the schema before uploads knew their use, then forward again.
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    clock.advanceHours(31 * DAY_HOURS);
+    await sweep();
+    expect(await isServed(photo)).toBe(true);
   });
 });

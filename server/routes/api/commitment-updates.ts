@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { progressFromUpdate, validateUpdateInput } from '../../../src/domain/update-rules';
 import { notFound, validationError } from '../../errors';
 import { addCommitmentUpdate, findCommitment } from '../../repositories/commitments';
-import { findUploadNames, uploadNameOf } from '../../repositories/uploads';
+import { uploadNameOf } from '../../repositories/uploads';
 import { CommitmentUpdateBodySchema } from '../../schemas/commitment-updates';
 import { CommitmentUpdateSchema } from '../../schemas/commitments';
 import { ErrorSchema } from '../../schemas/common';
@@ -38,19 +38,12 @@ const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body;
       const errors = validateUpdateInput(body, commitment.target);
       const photos = body.photos ?? [];
-      const names = photos.map(uploadNameOf);
-      if (errors.length === 0 && photos.length > 0) {
-        const known = await findUploadNames(
-          app.db,
-          names.filter((n): n is string => n !== null),
-        );
-        if (names.some((n) => n === null || !known.has(n))) {
-          errors.push({ field: 'photos', message: '照片需先上传成功后再提交' });
-        }
-      }
+      const names = photos.flatMap((url) => uploadNameOf(url) ?? []);
+      const photosError = { field: 'photos', message: '照片需先上传成功后再提交' };
+      if (names.length < photos.length) errors.push(photosError);
       if (errors.length > 0) throw validationError(errors);
 
-      const update = await addCommitmentUpdate(
+      const result = await addCommitmentUpdate(
         app.db,
         {
           commitmentId: commitment.id,
@@ -58,11 +51,14 @@ const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
           value: body.value ?? null,
           progress: progressFromUpdate(body, commitment.target),
           note: body.note.trim(),
-          photos: names.map((n) => `/api/uploads/${n}`),
+          photos: names,
         },
         now,
       );
-      if (!update) throw notFound('没有找到这项民生实事');
+      if (result.kind === 'not_found') throw notFound('没有找到这项民生实事');
+      // Not an upload of this server (or one swept as unused).
+      if (result.kind === 'unknown_photos') throw validationError([photosError]);
+      const { update } = result;
       request.log.info(
         { commitmentId: commitment.id, staffId: staff.id, percent: update.percent },
         'commitment update posted',

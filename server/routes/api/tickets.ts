@@ -4,6 +4,7 @@ import { canActInDistrict } from '../../../src/domain/staff';
 import type { TicketInput } from '../../../src/domain/ticket';
 import { validateTicketInput } from '../../../src/domain/ticket-rules';
 import { AppError, notFound, validationError } from '../../errors';
+import { runHourly } from '../../housekeeping';
 import {
   addStaffEvent,
   createTicket,
@@ -30,8 +31,6 @@ import {
   UUID_PATTERN,
 } from '../../schemas/tickets';
 
-const HOUR_MS = 3600 * 1000;
-
 function idempotencyKeyOf(request: FastifyRequest): string | null {
   const value = request.headers['idempotency-key'];
   return typeof value === 'string' && UUID_PATTERN.test(value.trim()) ? value.trim() : null;
@@ -46,14 +45,9 @@ const NOT_FOUND_MESSAGE = '没有找到这条诉求，请核对编号';
 
 const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Keys are honoured for at least 7 days; older ones are swept now and then.
-  const sweep = () =>
-    deleteExpiredIdempotencyKeys(app.db, app.now()).catch((error: unknown) =>
-      app.log.warn({ err: error }, 'could not delete old idempotency keys'),
-    );
-  const timer = setInterval(() => void sweep(), HOUR_MS);
-  timer.unref();
-  app.addHook('onReady', sweep);
-  app.addHook('onClose', async () => clearInterval(timer));
+  runHourly(app, 'delete old idempotency keys', () =>
+    deleteExpiredIdempotencyKeys(app.db, app.now()),
+  );
 
   app.post(
     '/tickets',

@@ -7,7 +7,14 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { TICKET_LIMITS } from '../../../src/domain/ticket-rules';
 import { AppError, notFound, validationError } from '../../errors';
-import { findUpload, recordUpload, sniffImage, UPLOAD_NAME } from '../../repositories/uploads';
+import { runHourly } from '../../housekeeping';
+import {
+  deleteUnusedUploads,
+  findUpload,
+  recordUpload,
+  sniffImage,
+  UPLOAD_NAME,
+} from '../../repositories/uploads';
 import { errorResponses } from '../../schemas/common';
 import { UploadedPhotoSchema } from '../../schemas/tickets';
 
@@ -27,6 +34,8 @@ async function writeDurably(file: string, data: Buffer) {
 const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const dir = path.join(app.config.dataDir, 'uploads');
   fs.mkdirSync(dir, { recursive: true });
+
+  runHourly(app, 'delete unused uploads', () => deleteUnusedUploads(app.db, dir, app.now()));
 
   await app.register(multipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 },

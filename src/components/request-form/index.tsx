@@ -292,7 +292,8 @@ export default function RequestForm({ commitment }: RequestFormProps) {
           <Text className="request-form__privacy-title">个人信息怎么用</Text>
           <Text>
             我们收集您填写的问题、地点、照片和联系方式，只用于办理和回复这件诉求。电话号码只有办理人员能看到，对其他人显示为
-            138****1234。诉求记录用于查询和回访，保存期限以平顶山市政务服务热线的规定为准。
+            138****1234。诉求记录用于查询和回访，保存期限以平顶山市政务服务热线的规定为准；上传了却没有提交的照片
+            30 天后删除。
           </Text>
         </View>
         <Checkbox

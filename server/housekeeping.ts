@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+
+const HOUR_MS = 3600 * 1000;
+
+/**
+ * Runs a clean-up job once the app is ready and every hour after, until it closes. A failure is logged and the
+ * job simply runs again next hour: nothing a user waits for depends on it.
+ */
+export function runHourly(app: FastifyInstance, what: string, job: () => Promise<unknown>): void {
+  const run = () =>
+    job().catch((error: unknown) => app.log.warn({ err: error }, `housekeeping failed: ${what}`));
+  const timer = setInterval(() => void run(), HOUR_MS);
+  timer.unref();
+  app.addHook('onReady', async () => {
+    await run();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
+}
