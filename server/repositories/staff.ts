@@ -193,24 +193,28 @@ export async function findLoginFailures(
   db: Kysely<Database>,
   username: string,
   since: Date,
-): Promise<{ ip: string; at: string }[]> {
+): Promise<{ id: string; ip: string; at: string }[]> {
   const rows = await db
     .selectFrom('login_failures')
-    .select(['ip', 'created_at'])
+    .select(['id', 'ip', 'created_at'])
     .where('username', '=', username)
     .where('created_at', '>', since.toISOString())
     .orderBy('created_at')
     .execute();
-  return rows.map((r) => ({ ip: r.ip, at: r.created_at }));
+  return rows.map((r) => ({ id: r.id, ip: r.ip, at: r.created_at }));
 }
 
-/** Records a failure and forgets those older than the window, so the table stays small. */
+/**
+ * Records an attempt as a failure until it proves otherwise, and forgets those older than the
+ * window so the table stays small. Returns the record's id.
+ */
 export async function recordLoginFailure(
   db: Kysely<Database>,
   { username, ip }: { username: string; ip: string },
   now: Date,
   forgetBefore: Date,
-): Promise<void> {
+): Promise<string> {
+  const id = newId(now);
   await db.transaction().execute(async (trx) => {
     await trx
       .deleteFrom('login_failures')
@@ -218,9 +222,14 @@ export async function recordLoginFailure(
       .execute();
     await trx
       .insertInto('login_failures')
-      .values({ id: newId(now), username, ip, created_at: now.toISOString() })
+      .values({ id, username, ip, created_at: now.toISOString() })
       .execute();
   });
+  return id;
+}
+
+export async function forgetLoginFailure(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('id', '=', id).execute();
 }
 
 export async function clearLoginFailures(

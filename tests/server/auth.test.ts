@@ -199,6 +199,38 @@ describe.each(DATABASES)('staff sign-in on %s', (dialect) => {
     expect((await attempt(PASSWORD)).statusCode).toBe(200);
   });
 
+  it('counts failures sent in parallel, so a burst cannot slip past the limit', async () => {
+    await addStaff(ctx.app, { username: 'qian', district: '宝丰县' });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        ctx.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'qian', password: 'guess1234' },
+          remoteAddress: '10.3.0.1',
+        }),
+      ),
+    );
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(LOGIN_THROTTLE.maxFailures);
+    expect(codes.filter((c) => c !== 401).every((c) => c === 429)).toBe(true);
+  });
+
+  it('limits sign-in requests per address whatever the usernames', async () => {
+    const attempt = (username: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: 'guess1234' },
+        remoteAddress: '10.4.0.1',
+      });
+    for (let i = 0; i < 30; i += 1) expect((await attempt(`nobody${i}`)).statusCode).toBe(401);
+    const limited = await attempt('nobody30');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('rate_limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('caps failures per username from any address, since an address can be forged', async () => {
     await addStaff(ctx.app, { username: 'zhou', district: '郏县' });
     const attempt = (password: string, ip: string) =>

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { LOGIN_THROTTLE, SESSION_TTL_MS, normalizeUsername } from '../../../src/domain/credentials';
 import { getDummyHash, hashToken, newToken, verifyPassword } from '../../auth/crypto';
 import { AppError } from '../../errors';
@@ -9,11 +10,15 @@ import {
   createSession,
   findLoginFailures,
   findStaffCredentials,
+  forgetLoginFailure,
   recordLoginFailure,
   revokeSession,
 } from '../../repositories/staff';
 import { LoginBodySchema, LoginResultSchema, StaffSchema } from '../../schemas/auth';
 import { ErrorSchema } from '../../schemas/common';
+
+/** Sign-in requests one address may make a minute, whatever the usernames: caps spraying guesses. */
+const LOGIN_REQUESTS_PER_MINUTE = 30;
 
 /** Each failure in the window adds this much wait before the answer, so guessing gets slower as it goes. */
 const FAILURE_DELAY_MS = 150;
@@ -37,6 +42,15 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           429: ErrorSchema,
         },
       },
+      config: {
+        rateLimit: {
+          max: LOGIN_REQUESTS_PER_MINUTE,
+          timeWindow: 60_000,
+          keyGenerator: (request: FastifyRequest) => request.ip,
+          errorResponseBuilder: () =>
+            new AppError(429, 'rate_limited', '登录尝试过于频繁，请稍后再试'),
+        },
+      },
     },
     async (request, reply) => {
       const now = app.now();
@@ -44,16 +58,23 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const key = { username, ip: request.ip };
       const windowStart = new Date(now.getTime() - LOGIN_THROTTLE.windowMs);
 
-      const all = await findLoginFailures(app.db, username, windowStart);
-      const failures = all.filter((f) => f.ip === key.ip).map((f) => f.at);
+      // Counted before the check, so requests sent in parallel see each other and cannot slip
+      // past the limit together; a success clears it below.
+      const attemptId = await recordLoginFailure(app.db, key, now, windowStart);
+      const earlier = (await findLoginFailures(app.db, username, windowStart)).filter(
+        (f) => f.id !== attemptId,
+      );
+      const failures = earlier.filter((f) => f.ip === key.ip).map((f) => f.at);
       const retryAt = [
         blockedUntil(failures, LOGIN_THROTTLE.maxFailures),
         blockedUntil(
-          all.map((f) => f.at),
+          earlier.map((f) => f.at),
           LOGIN_THROTTLE.maxFailuresPerUsername,
         ),
       ].reduce((a, b) => Math.max(a, b));
       if (retryAt > now.getTime()) {
+        // A refused attempt does not push the end of the wait further away.
+        await forgetLoginFailure(app.db, attemptId);
         reply.header(
           'retry-after',
           String(Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000))),
@@ -68,7 +89,6 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         account?.passwordHash ?? (await getDummyHash()),
       );
       if (!account || !passwordOk || account.disabled) {
-        await recordLoginFailure(app.db, key, now, windowStart);
         request.log.info({ username }, 'sign-in refused');
         await new Promise((resolve) => setTimeout(resolve, FAILURE_DELAY_MS * failures.length));
         throw new AppError(401, 'invalid_credentials');
