@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { validationError } from '../errors';
 
 const common = {
   allErrors: true,
@@ -20,6 +21,28 @@ async function validationPlugin(app: FastifyInstance) {
   app.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === 'body' ? strict : coercing).compile(schema),
   );
+
+  // PostgreSQL refuses a NUL character in text, SQLite keeps it: refuse it for both, before any route.
+  app.addHook('preValidation', async (request) => {
+    const parts = { body: request.body, query: request.query, params: request.params };
+    const field = Object.values(parts)
+      .map((value) => fieldWithNul(value, ''))
+      .find((found) => found !== null);
+    if (field !== undefined) {
+      throw validationError([{ field: field || 'body', message: '内容中含有不可见的控制字符' }]);
+    }
+  });
+}
+
+/** The path of the first text holding a NUL character, e.g. "photos.1"; null when there is none. */
+function fieldWithNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = fieldWithNul(key, path) ?? fieldWithNul(inner, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 export default fp(validationPlugin, { name: 'validation' });

@@ -64,10 +64,11 @@ export async function findCommitments(
   let query = db.selectFrom('commitments').selectAll().orderBy('sort_order');
   if (category) query = query.where('category', '=', category);
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // ESCAPE spelled out: SQLite has no default escape character for LIKE.
+    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // ESCAPE spelled out: SQLite has no default escape character for LIKE. lower() on both sides:
+    // LIKE ignores case on SQLite but not on PostgreSQL, and "gdp" should find "GDP" on both.
     query = query.where(
-      sql<boolean>`(title like ${pattern} escape '\\' or quote like ${pattern} escape '\\')`,
+      sql<boolean>`(lower(title) like ${pattern} escape '\\' or lower(quote) like ${pattern} escape '\\')`,
     );
   }
   const rows = await query.execute();

@@ -67,6 +67,19 @@ describe.each(DATABASES)('commitments API on %s', (dialect) => {
     for (const item of body.items) expect(`${item.title}${item.quote}`).toContain('幼儿园');
   });
 
+  it('searches regardless of letter case', async () => {
+    const res = await get('/api/commitments?q=gdp');
+    expect(res.json().items.map((c: { title: string }) => c.title)).toContain('单位GDP能耗下降');
+  });
+
+  it('refuses a NUL character in the query or the path with validation_failed', async () => {
+    for (const url of ['/api/commitments?q=%00', '/api/commitments/edu%00']) {
+      const res = await get(url);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('validation_failed');
+    }
+  });
+
   it('treats % and _ in a search as plain characters', async () => {
     const res = await get(`/api/commitments?q=${encodeURIComponent('%_%')}`);
     expect(res.statusCode).toBe(200);

@@ -386,6 +386,13 @@ describe.each(DATABASES)('refusing bad input on %s', (dialect) => {
     expect(res.json().code).toEqual(expect.any(String));
   });
 
+  it('refuses a NUL character anywhere in the body with validation_failed, naming the field', async () => {
+    const res = await submit(ctx.app, validInput({ address: '建设路\u000012 号' }));
+    await expectRefused(res, 400, 'validation_failed', ['address']);
+    const inKey = await submit(ctx.app, { ...validInput(), ['x\u0000']: 1 });
+    await expectRefused(inKey, 400, 'validation_failed');
+  });
+
   it('answers an oversize body with 413', async () => {
     const res = await submit(ctx.app, validInput({ content: '很长'.repeat(40_000) }));
     await expectRefused(res, 413, 'payload_too_large');
