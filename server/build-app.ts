@@ -1,7 +1,10 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import app, { fastifyOptions, type AppOptions } from './app';
 
-/** What never reaches a log line: credentials, ticket tokens, phone numbers. */
+/**
+ * Censored in log lines: the credential headers, and a `phone` field of a logged object. Bodies are
+ * never logged, so this is the safety net for a log call that passes a ticket, not the main defence.
+ */
 export const LOG_REDACT = ['req.headers.authorization', 'req.headers["x-ticket-token"]', '*.phone'];
 
 /** A ready application instance: for tests (`app.inject`) and for server.ts. */

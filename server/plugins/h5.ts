@@ -4,8 +4,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-/** Hashed file names (app.1a2b3c4d.js) never change content: cache them for a year. */
-const HASHED_ASSET = /\.[0-9a-f]{8,}\.(js|css)$/;
+/** Hashed file names (app.1a2b3c4d.js, and its .br and .gz) never change content: cache them for a year. */
+const HASHED_ASSET = /\.[0-9a-f]{8,}\.(js|css)(\.br|\.gz)?$/;
 
 /** Serves the H5 build at `/`: index.html always revalidated, hashed assets cached for good. */
 async function h5Plugin(app: FastifyInstance, { h5Dir }: { h5Dir: string }) {
@@ -16,6 +16,8 @@ async function h5Plugin(app: FastifyInstance, { h5Dir }: { h5Dir: string }) {
   await app.register(fastifyStatic, {
     root: h5Dir,
     cacheControl: false,
+    // .build-hash and the like are for npm start, not for browsers.
+    dotfiles: 'deny',
     // server/h5-build.ts writes .br and .gz beside each file.
     preCompressed: true,
     setHeaders(res, filePath) {

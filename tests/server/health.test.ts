@@ -94,10 +94,23 @@ describe('serving the H5 build', () => {
     expect(brotliDecompressSync(res.rawPayload).toString()).toBe('console.log(1);'.repeat(500));
   });
 
-  it('lets the browser keep hashed assets for a year', async () => {
-    const res = await app.inject({ method: 'GET', url: '/js/app.1a2b3c4d.js' });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  it('lets the browser keep hashed assets for a year, compressed or not', async () => {
+    for (const encoding of ['identity', 'br', 'gzip']) {
+      const res = await app.inject({
+        method: 'GET',
+        url: '/js/app.1a2b3c4d.js',
+        headers: { 'accept-encoding': encoding },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+  });
+
+  it('keeps dotfiles of the build to itself', async () => {
+    fs.writeFileSync(path.join(h5Dir, '.build-hash'), 'abc');
+    const res = await app.inject({ method: 'GET', url: '/.build-hash' });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.body).not.toBe('abc');
   });
 });
 

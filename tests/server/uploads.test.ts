@@ -99,6 +99,26 @@ describe.each(DATABASES)('photo uploads on %s', (dialect) => {
     expect(res.json().code).toBe('unsupported_media_type');
   });
 
+  it('answers a multipart body without a boundary, or cut short, with 400', async () => {
+    const boundary = 'b0undary';
+    for (const [type, payload] of [
+      ['multipart/form-data', 'whatever'],
+      [
+        `multipart/form-data; boundary=${boundary}`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG`,
+      ],
+    ]) {
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/uploads',
+        headers: { 'content-type': type },
+        payload,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('bad_request');
+    }
+  });
+
   it('asks for a file when the form has none', async () => {
     const boundary = 'b0undary';
     const res = await ctx.app.inject({

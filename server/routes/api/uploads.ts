@@ -31,6 +31,19 @@ async function writeDurably(file: string, data: Buffer) {
   }
 }
 
+/** The one file of the form. Past the size limit a 413; a form without a boundary or cut short, a 400, not a 500. */
+async function readPhoto(request: FastifyRequest): Promise<Buffer> {
+  try {
+    const part = await request.file();
+    if (!part) throw validationError([{ field: 'file', message: '请选择一张照片' }]);
+    return await part.toBuffer();
+  } catch (error) {
+    const status = (error as { statusCode?: number }).statusCode;
+    if (error instanceof AppError || (status !== undefined && status < 500)) throw error;
+    throw new AppError(400, 'bad_request', '照片没有传完整，请重新上传');
+  }
+}
+
 const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const dir = path.join(app.config.dataDir, 'uploads');
   fs.mkdirSync(dir, { recursive: true });
@@ -57,10 +70,7 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type');
-      const part = await request.file();
-      if (!part) throw validationError([{ field: 'file', message: '请选择一张照片' }]);
-      // Throws 413 past the size limit.
-      const data = await part.toBuffer();
+      const data = await readPhoto(request);
       // The bytes decide, never the file name or the declared type.
       const type = sniffImage(data);
       if (!type) throw new AppError(415, 'unsupported_image');
