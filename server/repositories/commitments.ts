@@ -140,32 +140,44 @@ export async function addCommitmentUpdate(
     photos: JSON.stringify(input.photos.map((name) => `/api/uploads/${name}`)),
     created_at: at,
   };
-  return db.transaction().execute(async (trx): Promise<AddUpdateResult> => {
-    // First, so that nothing has moved when a photo is not here.
-    if (!(await attachUploads(trx, input.photos, at))) return { kind: 'unknown_photos' };
-    const moved = await trx
-      .updateTable('commitments')
-      .set({
-        current_value: input.progress.current,
-        progress_percent: input.progress.percent,
-        updated_at: at,
-      })
-      .where('id', '=', input.commitmentId)
-      // Two posts racing: the card follows the newest, whichever commits last.
-      .where((eb) => eb.or([eb('updated_at', 'is', null), eb('updated_at', '<=', at)]))
-      .returning('id')
-      .executeTakeFirst();
-    if (!moved) {
-      const exists = await trx
-        .selectFrom('commitments')
-        .select('id')
+  try {
+    return await db.transaction().execute(async (trx): Promise<AddUpdateResult> => {
+      // First, so that nothing has moved when a photo is not here.
+      if (!(await attachUploads(trx, input.photos, at))) throw new Refused('unknown_photos');
+      const moved = await trx
+        .updateTable('commitments')
+        .set({
+          current_value: input.progress.current,
+          progress_percent: input.progress.percent,
+          updated_at: at,
+        })
         .where('id', '=', input.commitmentId)
+        // Two posts racing: the card follows the newest, whichever commits last.
+        .where((eb) => eb.or([eb('updated_at', 'is', null), eb('updated_at', '<=', at)]))
+        .returning('id')
         .executeTakeFirst();
-      if (!exists) return { kind: 'not_found' };
-    }
-    await trx.insertInto('commitment_updates').values(row).execute();
-    return { kind: 'added', update: toCommitmentUpdate(row) };
-  });
+      if (!moved) {
+        const exists = await trx
+          .selectFrom('commitments')
+          .select('id')
+          .where('id', '=', input.commitmentId)
+          .executeTakeFirst();
+        if (!exists) throw new Refused('not_found');
+      }
+      await trx.insertInto('commitment_updates').values(row).execute();
+      return { kind: 'added', update: toCommitmentUpdate(row) };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return { kind: error.kind };
+    throw error;
+  }
+}
+
+/** Thrown inside the transaction so that it rolls back: the photos marked used before a refusal are not. */
+class Refused extends Error {
+  constructor(readonly kind: 'not_found' | 'unknown_photos') {
+    super(kind);
+  }
 }
 
 function toCommitment(row: CommitmentRow, now: Date): Commitment {

@@ -2,6 +2,7 @@ import { SESSION_TTL_MS } from '../../src/domain/credentials';
 import { setStaffDisabled } from '../../server/repositories/staff';
 import { createTestApp, DATABASES, type TestContext } from '../support/test-app';
 import { addStaff, bearer, login } from './auth-fixtures';
+import { uploadPhoto } from './tickets-fixtures';
 
 jest.setTimeout(30_000);
 
@@ -230,6 +231,36 @@ describe.each(DATABASES)('progress updates on %s', (dialect) => {
     expect(res.statusCode).toBe(201);
     expect(res.json().photos).toEqual([url]);
     expect((await detail(WITH_TARGET)).updates[0].photos).toEqual([url]);
+  });
+
+  it('refuses the same photo twice, and a refusal leaves its good photos unused', async () => {
+    const url = await uploadPhoto(ctx.app);
+    const name = url.split('/').pop()!;
+    const attachedAt = async () =>
+      (
+        await ctx.app.db
+          .selectFrom('uploads')
+          .select('attached_at')
+          .where('name', '=', name)
+          .executeTakeFirstOrThrow()
+      ).attached_at;
+    const twice = await post(
+      WITH_TARGET,
+      { value: 3, note: '重复照片', photos: [url, url] },
+      bearer(workerToken),
+    );
+    expect(twice.statusCode).toBe(400);
+    expect(fields(twice)).toEqual(['photos']);
+
+    // A well-formed name the server never made: refused after the first photo was marked used.
+    const forged = `/api/uploads/${'f'.repeat(32)}.png`;
+    const res = await post(
+      WITH_TARGET,
+      { value: 3, note: '一真一假', photos: [url, forged] },
+      bearer(workerToken),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(await attachedAt()).toBeNull();
   });
 
   it('counts updated commitments in the public figures for 7 days', async () => {

@@ -41,6 +41,9 @@ const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const names = photos.flatMap((url) => uploadNameOf(url) ?? []);
       const photosError = { field: 'photos', message: '照片需先上传成功后再提交' };
       if (names.length < photos.length) errors.push(photosError);
+      else if (new Set(names).size < names.length) {
+        errors.push({ field: 'photos', message: '同一张照片只需上传一次' });
+      }
       if (errors.length > 0) throw validationError(errors);
 
       const result = await addCommitmentUpdate(
