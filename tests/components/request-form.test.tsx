@@ -1,19 +1,46 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import RequestForm from '@/components/request-form';
+import { clearDraft, EMPTY_DRAFT, saveDraft } from '@/components/request-form/draft';
 import { ApiError } from '@/services/http';
 import { submitTicket, type SubmitResult } from '@/services/outbox';
+import { uploadPhoto } from '@/services/uploads';
+import { showPages } from '../support/taro';
 
 jest.mock('@/services/outbox', () => ({
   submitTicket: jest.fn(),
   deliveredTicketNo: jest.fn(() => undefined),
   subscribeOutbox: jest.fn(() => () => undefined),
 }));
+jest.mock('@/services/uploads', () => ({ uploadPhoto: jest.fn() }));
 jest.mock('@/services/commitments', () => ({
   listCommitments: jest.fn(async () => ({ data: { items: [], nextCursor: null, total: 0 } })),
 }));
 
 const submit = submitTicket as jest.MockedFunction<typeof submitTicket>;
+const upload = uploadPhoto as jest.MockedFunction<typeof uploadPhoto>;
+
+/** A promise the test settles by hand, to hold an upload or a send in flight. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Picks one photo whose upload waits for the returned resolver. */
+async function pickPhoto() {
+  const pending = deferred<string>();
+  upload.mockReturnValueOnce(pending.promise);
+  jest.spyOn(Taro, 'chooseImage').mockResolvedValueOnce({
+    tempFilePaths: ['wx://photo.jpg'],
+    tempFiles: [],
+    errMsg: 'chooseImage:ok',
+  });
+  await act(async () => fireEvent.click(screen.getByText(/添加照片/)));
+  return pending.resolve;
+}
+
+const photoCount = () => screen.queryAllByLabelText(/^照片 \d$/).length;
 
 function section(label: string): HTMLElement {
   return screen.getByText(label).closest('.request-form__section') as HTMLElement;
@@ -42,6 +69,7 @@ function pressSubmit() {
 beforeEach(() => {
   Taro.clearStorageSync();
   submit.mockReset();
+  upload.mockReset();
 });
 
 describe('RequestForm', () => {
@@ -204,6 +232,84 @@ describe('RequestForm', () => {
       await act(async () => pressSubmit());
       await act(async () => jest.advanceTimersByTime(1000));
       expect(Taro.getStorageSync('tickets.draft')).toBe('');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('waits for photos still uploading before it sends, then sends them', async () => {
+    submit.mockResolvedValue({ state: 'queued', key: 'k-6' });
+    render(<RequestForm />);
+    fillEverythingButPhoneAndConsent();
+    fireEvent.click(screen.getByText('匿名反映（可以不留电话）'));
+    tickConsent();
+    const finishUpload = await pickPhoto();
+    await act(async () => pressSubmit());
+    expect(submit).not.toHaveBeenCalled();
+    expect(screen.getByText('照片还在上传，请等上传完再提交')).toBeVisible();
+
+    await act(async () => finishUpload('/api/uploads/a.png'));
+    expect(screen.queryByText('照片还在上传，请等上传完再提交')).toBeNull();
+    await act(async () => pressSubmit());
+    expect(submit).toHaveBeenCalledWith(
+      expect.objectContaining({ photos: ['/api/uploads/a.png'] }),
+    );
+  });
+
+  it('keeps a photo deleted while another was uploading deleted', async () => {
+    render(<RequestForm />);
+    const first = await pickPhoto();
+    await act(async () => first('/api/uploads/a.png'));
+    const second = await pickPhoto();
+    fireEvent.click(screen.getByLabelText('删除照片 1'));
+    await act(async () => second('/api/uploads/b.png'));
+    expect(photoCount()).toBe(1);
+    expect(screen.getByLabelText('照片 1')).toHaveAttribute(
+      'src',
+      expect.stringContaining('b.png'),
+    );
+  });
+
+  it('does not bring a sent request back when a photo finishes after sending', async () => {
+    const sending = deferred<SubmitResult>();
+    submit.mockReturnValue(sending.promise);
+    render(<RequestForm />);
+    fillEverythingButPhoneAndConsent();
+    fireEvent.click(screen.getByText('匿名反映（可以不留电话）'));
+    tickConsent();
+    await act(async () => pressSubmit());
+    const late = await pickPhoto();
+    await act(async () => sending.resolve({ state: 'queued', key: 'k-7' }));
+    await act(async () => late('/api/uploads/late.png'));
+    await act(async () => new Promise((r) => setTimeout(r, 500)));
+    expect(Taro.getStorageSync('tickets.draft')).toBe('');
+    fireEvent.click(screen.getByText('再反映一个问题'));
+    expect(screen.getByPlaceholderText(/出了什么问题/)).toHaveValue('');
+  });
+
+  it('takes up the stored draft when it shows again, as 修改后重新提交 leaves it', () => {
+    render(<RequestForm />);
+    saveDraft({ ...EMPTY_DRAFT, content: CONTENT, district: '叶县' });
+    act(() => showPages());
+    expect(screen.getByPlaceholderText(/出了什么问题/)).toHaveValue(CONTENT);
+    expect(screen.getByRole('radio', { name: '叶县' })).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('shows an empty form again once its draft was sent from another page, and keeps unsaved edits', () => {
+    jest.useFakeTimers();
+    try {
+      render(<RequestForm />);
+      typeInto(screen.getByPlaceholderText(/出了什么问题/), CONTENT);
+      act(() => jest.advanceTimersByTime(1000));
+      // 反映问题 took the same draft and sent it.
+      clearDraft();
+      act(() => showPages());
+      expect(screen.getByPlaceholderText(/出了什么问题/)).toHaveValue('');
+
+      // Typing not saved yet when the page shows again: the person's words win.
+      typeInto(screen.getByPlaceholderText(/出了什么问题/), '刚刚输入还没保存的内容');
+      act(() => showPages());
+      expect(screen.getByPlaceholderText(/出了什么问题/)).toHaveValue('刚刚输入还没保存的内容');
     } finally {
       jest.useRealTimers();
     }

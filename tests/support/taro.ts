@@ -1,4 +1,5 @@
 // Component tests only: a small stand-in for @tarojs/taro. Storage is in memory; request must be mocked per test.
+import { useEffect, useRef } from 'react';
 const storage = new Map<string, unknown>();
 
 const Taro = {
@@ -45,7 +46,21 @@ const Taro = {
 };
 
 export const useRouter = () => Taro.getCurrentInstance().router;
-export const useDidShow = (_fn: () => void) => undefined;
+/** Callbacks of mounted useDidShow hooks; `showPages()` plays the page coming back into view. */
+const onShow = new Set<{ current: () => void }>();
+export const useDidShow = (fn: () => void) => {
+  const latest = useRef(fn);
+  useEffect(() => {
+    latest.current = fn;
+  });
+  useEffect(() => {
+    onShow.add(latest);
+    return () => void onShow.delete(latest);
+  }, []);
+};
+export function showPages(): void {
+  for (const callback of onShow) callback.current();
+}
 export const useDidHide = (_fn: () => void) => undefined;
 export const usePullDownRefresh = (_fn: () => void) => undefined;
 export const useReachBottom = (_fn: () => void) => undefined;

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DISTRICTS } from '@/domain/districts';
@@ -17,6 +17,7 @@ import './index.scss';
 type Field = keyof TicketInput;
 const DRAFT_SAVE_MS = 400;
 const INVALID = '还有内容需要修改，请看红字提示';
+const PHOTOS_UPLOADING = '照片还在上传，请等上传完再提交';
 
 export interface RequestFormProps {
   /** Set when the form is opened from a commitment's 反映问题 button. */
@@ -34,10 +35,8 @@ function FieldMessage({ field, message }: { field: Field; message?: string }) {
 
 /** The 民呼必应 form: one component for the tab and for 反映问题, then the receipt with the ticket number. */
 export default function RequestForm({ commitment }: RequestFormProps) {
-  const [draft, setDraft] = useState<RequestDraft>(() => {
-    const stored = loadDraft();
-    return commitment ? { ...stored, commitment } : stored;
-  });
+  const withLinked = (stored: RequestDraft) => (commitment ? { ...stored, commitment } : stored);
+  const [draft, setDraft] = useState<RequestDraft>(() => withLinked(loadDraft()));
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [showAll, setShowAll] = useState(false);
   const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({});
@@ -45,6 +44,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<SubmitResult | null>(null);
   const [scrollToError, setScrollToError] = useState(0);
+  const [uploading, setUploading] = useState(0);
 
   // After a refused 提交, bring the first red message into view: on a phone it is often far above the button.
   useEffect(() => {
@@ -85,6 +85,12 @@ export default function RequestForm({ commitment }: RequestFormProps) {
     [],
   );
 
+  // The tab stays alive while the same draft is edited, sent or put back elsewhere (反映问题, 我的诉求):
+  // when it shows again without edits of its own, it takes up the stored draft.
+  useDidShow(() => {
+    if (!dirty.current && !result) setDraft(withLinked(loadDraft()));
+  });
+
   const errors = useMemo(() => {
     const byField: Partial<Record<Field, string>> = {};
     for (const { field, message } of validateTicketInput(draftToInput(draft)) as FieldError[]) {
@@ -95,9 +101,19 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   const messageFor = (field: Field) =>
     serverErrors[field] ?? (showAll || touched[field] ? errors[field] : undefined);
 
-  function change<K extends keyof RequestDraft>(key: K, value: RequestDraft[K], field?: Field) {
+  function change<K extends keyof RequestDraft>(
+    key: K,
+    value: RequestDraft[K] | ((current: RequestDraft[K]) => RequestDraft[K]),
+    field?: Field,
+  ) {
     dirty.current = true;
-    setDraft((d) => ({ ...d, [key]: value }));
+    setDraft((d) => ({
+      ...d,
+      [key]:
+        typeof value === 'function'
+          ? (value as (c: RequestDraft[K]) => RequestDraft[K])(d[key])
+          : value,
+    }));
     const f = field ?? (key as Field);
     if (serverErrors[f]) setServerErrors(({ [f]: _gone, ...rest }) => rest);
   }
@@ -107,6 +123,10 @@ export default function RequestForm({ commitment }: RequestFormProps) {
     if (submitting) return;
     setShowAll(true);
     setFormError('');
+    if (uploading > 0) {
+      setFormError(PHOTOS_UPLOADING);
+      return;
+    }
     const input = draftToInput(draft);
     if (validateTicketInput(input).length > 0) {
       setFormError(INVALID);
@@ -118,6 +138,8 @@ export default function RequestForm({ commitment }: RequestFormProps) {
       const submitted = await submitTicket(input as unknown as TicketInput);
       clearDraft();
       dirty.current = false;
+      // Sent: the form behind the receipt starts empty, so nothing can send it a second time.
+      setDraft(withLinked(loadDraft()));
       setResult(submitted);
       // The receipt is short: bring its top, the number, into view.
       Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
@@ -136,8 +158,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   }
 
   function startAgain() {
-    const fresh = loadDraft();
-    setDraft(commitment ? { ...fresh, commitment } : fresh);
+    setDraft(withLinked(loadDraft()));
     setTouched({});
     setShowAll(false);
     setServerErrors({});
@@ -250,7 +271,11 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <Text className="request-form__label">
           照片（可不传，最多 {TICKET_LIMITS.photosMax} 张）
         </Text>
-        <PhotoPicker value={draft.photos} onChange={(photos) => change('photos', photos)} />
+        <PhotoPicker
+          value={draft.photos}
+          onChange={(update) => change('photos', update)}
+          onUploadingChange={setUploading}
+        />
         <FieldMessage field="photos" message={messageFor('photos')} />
       </View>
 
@@ -309,7 +334,10 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         <FieldMessage field="consent" message={messageFor('consent')} />
       </View>
 
-      {formError && (formError !== INVALID || Object.keys(errors).length > 0) ? (
+      {formError &&
+      // Both go away once they no longer hold: the fields are fixed, the photos are up.
+      !(formError === INVALID && Object.keys(errors).length === 0) &&
+      !(formError === PHOTOS_UPLOADING && uploading === 0) ? (
         <View className="request-form__form-error" ariaRole="alert">
           {formError}
         </View>

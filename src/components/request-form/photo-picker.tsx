@@ -1,21 +1,37 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { TICKET_LIMITS } from '@/domain/ticket-rules';
 import { mediaUrl } from '@/services/media';
 import { uploadPhoto } from '@/services/uploads';
 
 export interface PhotoPickerProps {
   value: string[];
-  onChange: (photos: string[]) => void;
+  /**
+   * Given an update of the list as it is then, not a new list: an upload finishes after other picks and
+   * deletions, and must not undo them.
+   */
+  onChange: (update: (photos: string[]) => string[]) => void;
+  /** How many photos are on their way up; a form waits for them before it sends. */
+  onUploadingChange?: (count: number) => void;
 }
 
 /** Up to three photos: picked from the album or camera, each uploaded at once so the request carries only URLs. */
-export default function PhotoPicker({ value, onChange }: PhotoPickerProps) {
+export default function PhotoPicker({ value, onChange, onUploadingChange }: PhotoPickerProps) {
   const [uploading, setUploading] = useState(0);
   const [message, setMessage] = useState('');
   const room = TICKET_LIMITS.photosMax - value.length - uploading;
+
+  useEffect(() => onUploadingChange?.(uploading), [uploading, onUploadingChange]);
+  // An upload that ends after the form has gone (sent, or the page closed) is left unused: the server sweeps it.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   async function pick() {
     setMessage('');
@@ -31,17 +47,18 @@ export default function PhotoPicker({ value, onChange }: PhotoPickerProps) {
       return; // the person closed the picker
     }
     setUploading((n) => n + paths.length);
-    const urls: string[] = [];
     for (const path of paths) {
       try {
-        urls.push(await uploadPhoto(path));
+        const url = await uploadPhoto(path);
+        if (!mounted.current) return;
+        onChange((photos) => [...photos, url].slice(0, TICKET_LIMITS.photosMax));
       } catch (error) {
+        if (!mounted.current) return;
         setMessage(`有照片没传上去：${(error as Error).message}`);
       } finally {
-        setUploading((n) => n - 1);
+        if (mounted.current) setUploading((n) => n - 1);
       }
     }
-    if (urls.length > 0) onChange([...value, ...urls].slice(0, TICKET_LIMITS.photosMax));
   }
 
   return (
@@ -59,7 +76,7 @@ export default function PhotoPicker({ value, onChange }: PhotoPickerProps) {
               className="photo-picker__remove"
               ariaRole="button"
               ariaLabel={`删除照片 ${i + 1}`}
-              onClick={() => onChange(value.filter((u) => u !== url))}
+              onClick={() => onChange((photos) => photos.filter((u) => u !== url))}
             >
               删除
             </View>

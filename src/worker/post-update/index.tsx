@@ -59,6 +59,7 @@ export default function PostUpdatePage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(0);
   const [posted, setPosted] = useState<{
     update: CommitmentUpdate;
     after: CommitmentDetail | null;
@@ -113,6 +114,10 @@ export default function PostUpdatePage() {
   async function submit() {
     if (!commitment || busy) return;
     setMessage('');
+    if (uploading > 0) {
+      setMessage('照片还在上传，请等上传完再提交');
+      return;
+    }
     const draft = input();
     // A missing number reads better as "please fill in" than as the either-or rule.
     const problems = validateUpdateInput(draft, commitment.target).map((p) =>
@@ -306,7 +311,7 @@ export default function PostUpdatePage() {
           <Text className="worker-field__label">
             现场照片（可选，最多 {UPDATE_LIMITS.photosMax} 张）
           </Text>
-          <PhotoPicker value={photos} onChange={setPhotos} />
+          <PhotoPicker value={photos} onChange={setPhotos} onUploadingChange={setUploading} />
           <FieldError message={fieldErrors.photos} />
         </View>
 
