@@ -78,6 +78,20 @@ describe('the commitments list', () => {
     spy.mockRestore();
   });
 
+  it('does not load the next page of the old filter while a new one loads', async () => {
+    list.mockResolvedValueOnce(online(many(2), '2', 3));
+    render(<CommitmentsPage />);
+    await screen.findAllByTestId('commitment-card');
+    let answer!: (value: ReturnType<typeof online>) => void;
+    list.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    fireEvent.click(screen.getByTestId('status-on_track'));
+    expect(await screen.findByText('正在筛选…')).toBeVisible();
+    fireEvent.click(screen.getByText('加载更多（还有 1 项）'));
+    expect(list).toHaveBeenCalledTimes(2);
+    await act(async () => answer(online(many(1), null, 1)));
+    expect(screen.getAllByTestId('commitment-card')).toHaveLength(1);
+  });
+
   it('shows the error with a retry that loads again', async () => {
     list.mockRejectedValueOnce(new ApiError('internal_error', '服务器开小差了，请稍后再试', 500));
     render(<CommitmentsPage />);

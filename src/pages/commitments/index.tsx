@@ -123,7 +123,15 @@ export default function CommitmentsPage() {
 
   const loadMore = useCallback(async () => {
     const current = stateRef.current;
-    if (current.phase !== 'ready' || current.loadingMore || !current.nextCursor) return;
+    // While a new filter loads, the cursor on screen belongs to the old one.
+    if (
+      current.phase !== 'ready' ||
+      current.filtering ||
+      current.loadingMore ||
+      !current.nextCursor
+    ) {
+      return;
+    }
     const id = requestId.current;
     setState((s) => ({ ...s, loadingMore: true }));
     try {
