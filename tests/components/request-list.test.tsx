@@ -1,7 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import type { Ticket } from '@/domain/ticket';
 import MyRequestsPage from '@/pages/my-requests';
-import { listOutbox } from '@/services/outbox';
+import { listOutbox, subscribeOutbox } from '@/services/outbox';
 import { getTicketKept, listStoredTickets } from '@/services/tickets';
 
 jest.mock('@/services/outbox', () => ({
@@ -18,6 +18,7 @@ jest.mock('@/services/tickets', () => ({
 const outbox = listOutbox as jest.MockedFunction<typeof listOutbox>;
 const storedTickets = listStoredTickets as jest.MockedFunction<typeof listStoredTickets>;
 const kept = getTicketKept as jest.MockedFunction<typeof getTicketKept>;
+const subscribe = subscribeOutbox as jest.MockedFunction<typeof subscribeOutbox>;
 
 const ticket = (over: Partial<Ticket>): Ticket => ({
   ticketNo: 'PDS20261120-1111',
@@ -75,6 +76,42 @@ describe('我的诉求', () => {
     // Due on 11-17 and still open: marked overdue in words.
     expect(within(sent).getByText('已超期')).toBeVisible();
     expect(kept).toHaveBeenCalledWith('PDS20261120-1111', 't1');
+  });
+
+  it('shows the latest list when an older load answers last', async () => {
+    outbox.mockReturnValue([]);
+    const first = {
+      ticketNo: 'PDS20261120-1111',
+      accessToken: 't1',
+      createdAt: '2026-11-10T02:00:00.000Z',
+    };
+    const delivered = {
+      ticketNo: 'PDS20261126-2222',
+      accessToken: 't2',
+      createdAt: '2026-11-26T02:00:00.000Z',
+    };
+    storedTickets.mockReturnValue([first]);
+    let slow!: (value: Awaited<ReturnType<typeof getTicketKept>>) => void;
+    kept.mockReturnValueOnce(new Promise((resolve) => (slow = resolve)));
+    let onDelivered!: () => void;
+    subscribe.mockImplementationOnce((listener) => {
+      onDelivered = listener;
+      return () => undefined;
+    });
+    render(<MyRequestsPage />);
+
+    // A queued request is delivered while the first load still waits.
+    storedTickets.mockReturnValue([first, delivered]);
+    kept.mockImplementation(async (ticketNo) => ({
+      data: ticket({ ticketNo }),
+      offline: false,
+      savedAt: '2026-11-26T07:00:00.000Z',
+    }));
+    await act(async () => onDelivered());
+    await act(async () =>
+      slow({ data: ticket({}), offline: false, savedAt: '2026-11-26T07:00:00.000Z' }),
+    );
+    expect(screen.getAllByTestId('my-request')).toHaveLength(2);
   });
 
   it('says what to do when this phone has filed nothing yet', async () => {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import AppPage from '@/components/app-page';
 import { inputToDraft, saveDraft } from '@/components/request-form/draft';
 import { EmptyState, LoadingCards, OfflineBanner } from '@/components/state-views';
@@ -46,9 +46,15 @@ export default function MyRequestsPage() {
   const [queued, setQueued] = useState<OutboxItem[]>(listOutbox);
   const [rows, setRows] = useState<Row[] | null>(null);
 
+  // Loads overlap (page shown, a request delivered, pull-to-refresh): only the latest one's answer is shown.
+  const generation = useRef(0);
   const load = useCallback(() => {
-    setQueued(listOutbox());
-    return fetchRows().then(setRows);
+    const id = ++generation.current;
+    return fetchRows().then((next) => {
+      if (id !== generation.current) return;
+      setQueued(listOutbox());
+      setRows(next);
+    });
   }, []);
 
   useDidShow(() => {
@@ -56,12 +62,11 @@ export default function MyRequestsPage() {
     void load();
   });
   useEffect(() => {
-    let current = true;
-    void fetchRows().then((next) => current && setRows(next));
+    void load();
     // A queued request that gets delivered moves from 待发送 to the list below.
     const stop = subscribeOutbox(() => void load());
     return () => {
-      current = false;
+      generation.current += 1;
       stop();
     };
   }, [load]);
