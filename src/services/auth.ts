@@ -61,16 +61,20 @@ export function authHeaders(): Record<string, string> {
   return session ? { Authorization: `Bearer ${session.token}` } : {};
 }
 
-/** Back to the sign-in page, remembering nothing of the old session. */
-export function goToLogin() {
+/**
+ * The session is over (expired, revoked, account disabled): forget it and open sign-in over the current page.
+ * After signing in the worker is back on that page as they left it, a note they typed included.
+ */
+export function signInAgain() {
   clearSession();
-  void Taro.redirectTo({ url: LOGIN_PAGE });
+  const pages = Taro.getCurrentPages();
+  const top = pages[pages.length - 1]?.route ?? '';
+  // Several calls can fail at once: one sign-in page is enough.
+  if (top.replace(/^\//, '') === LOGIN_PAGE.slice(1)) return;
+  void Taro.navigateTo({ url: `${LOGIN_PAGE}?back=1` });
 }
 
-/**
- * A staff API call through the one HTTP client. A 401 means the session is over (expired, revoked,
- * account disabled): forget it and send the worker to sign in again.
- */
+/** A staff API call through the one HTTP client. A 401 means the session is over: sign in again. */
 export async function staffRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   try {
     return await request<T>(path, {
@@ -78,7 +82,7 @@ export async function staffRequest<T>(path: string, options: RequestOptions = {}
       headers: { ...options.headers, ...authHeaders() },
     });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) goToLogin();
+    if (error instanceof ApiError && error.status === 401) signInAgain();
     throw error;
   }
 }

@@ -68,6 +68,22 @@ describe('the worker sign-in page', () => {
     expect(login).toHaveBeenCalledWith('zhang', 'yingcheng2020');
   });
 
+  it('goes back to the page it was opened over once signed in again', async () => {
+    jest.spyOn(auth, 'login').mockResolvedValue(SESSION);
+    routeParams({ back: '1' });
+    jest
+      .spyOn(Taro, 'getCurrentPages')
+      .mockReturnValue([{ route: 'worker/post-update/index' }, { route: 'worker/login/index' }]);
+    const back = jest.spyOn(Taro, 'navigateBack');
+    const redirect = jest.spyOn(Taro, 'redirectTo');
+    render(<WorkerLoginPage />);
+    type(field('请输入用户名'), 'zhang');
+    type(field('请输入密码'), 'yingcheng2020');
+    tap('登录');
+    await waitFor(() => expect(back).toHaveBeenCalled());
+    expect(redirect).not.toHaveBeenCalled();
+  });
+
   it("shows the server's message when the password is wrong", async () => {
     jest
       .spyOn(auth, 'login')
@@ -81,16 +97,28 @@ describe('the worker sign-in page', () => {
 });
 
 describe('staff calls', () => {
-  it('forget the session and go to sign-in on a 401', async () => {
+  it('forget the session and open sign-in over the page on a 401, once for calls failing together', async () => {
     Taro.setStorageSync('worker.session', SESSION);
     jest.spyOn(Taro, 'request').mockResolvedValue({
       statusCode: 401,
       data: { code: 'unauthorized', message: '请先登录' },
     } as never);
+    const pages = [{ route: 'worker/post-update/index' }];
+    jest.spyOn(Taro, 'getCurrentPages').mockImplementation(() => pages);
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation(async ({ url }) => {
+      pages.push({ route: url.replace(/^\/|\?.*$/g, '') });
+      return undefined as never;
+    });
     const redirect = jest.spyOn(Taro, 'redirectTo');
-    await expect(auth.staffRequest('/api/auth/me')).rejects.toMatchObject({ status: 401 });
+    await Promise.all([
+      expect(auth.staffRequest('/api/auth/me')).rejects.toMatchObject({ status: 401 }),
+      expect(auth.staffRequest('/api/tickets')).rejects.toMatchObject({ status: 401 }),
+    ]);
     expect(auth.currentSession()).toBeNull();
-    expect(redirect).toHaveBeenCalledWith({ url: '/worker/login/index' });
+    // Over the page, not instead of it: what the worker typed there is still there after signing in.
+    expect(navigate).toHaveBeenCalledTimes(1);
+    expect(navigate).toHaveBeenCalledWith({ url: '/worker/login/index?back=1' });
+    expect(redirect).not.toHaveBeenCalled();
   });
 
   it('carry the bearer token of the signed-in worker, and never a ticket token', async () => {

@@ -35,6 +35,7 @@ const Taro = {
   stopPullDownRefresh: () => undefined,
   pageScrollTo: async (_options: { selector?: string; scrollTop?: number }) => undefined,
   previewImage: async (_options: { urls: string[]; current?: string }) => undefined,
+  getCurrentPages: (): { route: string }[] => [],
   getCurrentInstance: () => ({ router: { params: {} as Record<string, string> } }),
   createSelectorQuery: () => ({
     select: () => ({ boundingClientRect: () => ({ exec: () => undefined }) }),

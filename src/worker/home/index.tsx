@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import AppPage from '@/components/app-page';
-import { LOGIN_PAGE, logout } from '@/services/auth';
+import { currentSession, LOGIN_PAGE, logout } from '@/services/auth';
 import { listTicketQueue } from '@/services/worker';
 import { describeStaff, useStaffSession } from '../session';
 import '../worker.scss';
@@ -31,7 +31,7 @@ export default function WorkerHomePage() {
   const [signingOut, setSigningOut] = useState(false);
 
   useDidShow(() => {
-    loadFigures().then(setFigures, () => setFigures(null));
+    if (currentSession()) loadFigures().then(setFigures, () => setFigures(null));
   });
 
   async function signOut() {

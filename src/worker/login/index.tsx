@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import AppPage from '@/components/app-page';
@@ -16,8 +16,15 @@ export default function WorkerLoginPage() {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
 
+  const { params } = useRouter();
+  // Opened over a page whose session ran out (`?back=1`): back to it, as it was; otherwise the worker home.
+  const goOn = () =>
+    params.back === '1' && Taro.getCurrentPages().length > 1
+      ? Taro.navigateBack()
+      : Taro.redirectTo({ url: HOME_PAGE });
+
   useDidShow(() => {
-    if (currentSession()) void Taro.redirectTo({ url: HOME_PAGE });
+    if (currentSession()) void goOn();
   });
 
   async function submit() {
@@ -30,7 +37,7 @@ export default function WorkerLoginPage() {
     try {
       await login(username, password);
       setPassword('');
-      await Taro.redirectTo({ url: HOME_PAGE });
+      await goOn();
     } catch (error) {
       setMessage((error as Error).message);
     } finally {

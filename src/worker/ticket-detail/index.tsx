@@ -38,7 +38,9 @@ export default function WorkerTicketDetailPage() {
 
   const [attempt, setAttempt] = useState(0);
 
+  const signedIn = session !== null;
   useEffect(() => {
+    if (!signedIn) return;
     let live = true;
     getStaffTicket(ticketNo).then(
       (next) => live && setTicket(next),
@@ -47,7 +49,7 @@ export default function WorkerTicketDetailPage() {
     return () => {
       live = false;
     };
-  }, [ticketNo, attempt]);
+  }, [ticketNo, attempt, signedIn]);
 
   function reload() {
     setError('');

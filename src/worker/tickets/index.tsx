@@ -12,6 +12,7 @@ import {
   type Ticket,
   type TicketStatus,
 } from '@/domain/ticket';
+import { currentSession } from '@/services/auth';
 import { formatDateTime, fromNow } from '@/services/time';
 import { listTicketQueue } from '@/services/worker';
 import { useStaffSession } from '../session';
@@ -36,10 +37,11 @@ export default function WorkerTicketsPage() {
   const [more, setMore] = useState(false);
   const generation = useRef(0);
 
-  const load = useCallback(async (status: string, overdue: boolean) => {
+  /** A new filter starts from skeletons; a refresh keeps the list on screen until the answer. */
+  const load = useCallback(async (status: string, overdue: boolean, refresh = false) => {
     const mine = ++generation.current;
     setError('');
-    setItems(null);
+    if (!refresh) setItems(null);
     try {
       const page = await listTicketQueue({
         status: status === ALL ? undefined : (status as TicketStatus),
@@ -73,10 +75,12 @@ export default function WorkerTicketsPage() {
     }
   }
 
-  // Reload on every return from a ticket, whose status may have changed there.
-  useDidShow(() => void load(tab, overdueOnly));
+  // Refresh on every return from a ticket, whose status may have changed there; never without a session.
+  useDidShow(() => {
+    if (currentSession()) void load(tab, overdueOnly, true);
+  });
   usePullDownRefresh(() => {
-    void load(tab, overdueOnly).finally(() => Taro.stopPullDownRefresh());
+    void load(tab, overdueOnly, true).finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => void loadMore());
 
