@@ -1,9 +1,10 @@
 import '@testing-library/jest-dom';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import CommitmentDetailPage from '@/pages/commitment-detail';
 import { getCommitment } from '@/services/commitments';
 import { ApiError } from '@/services/http';
+import { pullDown } from '../support/taro';
 import { detail } from './resident-fixtures';
 
 jest.mock('@/services/commitments', () => ({ getCommitment: jest.fn() }));
@@ -83,6 +84,24 @@ describe('the commitment detail', () => {
     render(<CommitmentDetailPage />);
     expect(await screen.findByTestId('offline-banner')).toHaveTextContent('离线 · 数据截至');
     expect(screen.getByText('新建改扩建幼儿园')).toBeVisible();
+  });
+
+  it('refreshes on pull-down, and keeps the page with a message when the refresh fails', async () => {
+    get.mockResolvedValueOnce(ready());
+    render(<CommitmentDetailPage />);
+    await screen.findByText('新建改扩建幼儿园');
+    get.mockResolvedValueOnce({
+      ...ready(),
+      data: detail({ title: '新建改扩建幼儿园（已更新）' }),
+    });
+    await act(async () => pullDown());
+    expect(screen.getByText('新建改扩建幼儿园（已更新）')).toBeVisible();
+
+    const toast = jest.spyOn(Taro, 'showToast');
+    get.mockRejectedValueOnce(new ApiError('network_error', '网络连接失败，请检查网络后重试'));
+    await act(async () => pullDown());
+    expect(screen.getByText('新建改扩建幼儿园（已更新）')).toBeVisible();
+    expect(toast).toHaveBeenCalledWith({ title: '网络连接失败，请检查网络后重试', icon: 'none' });
   });
 
   it('shows a not-found error with retry', async () => {

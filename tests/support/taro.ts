@@ -47,23 +47,29 @@ const Taro = {
 };
 
 export const useRouter = () => Taro.getCurrentInstance().router;
-/** Callbacks of mounted useDidShow hooks; `showPages()` plays the page coming back into view. */
-const onShow = new Set<{ current: () => void }>();
-export const useDidShow = (fn: () => void) => {
-  const latest = useRef(fn);
-  useEffect(() => {
-    latest.current = fn;
-  });
-  useEffect(() => {
-    onShow.add(latest);
-    return () => void onShow.delete(latest);
-  }, []);
-};
-export function showPages(): void {
-  for (const callback of onShow) callback.current();
+/** A page event the test plays by hand: the hook registers the latest callback while mounted, `fire` calls them. */
+function pageEvent() {
+  const callbacks = new Set<{ current: () => void }>();
+  const usePageEvent = (fn: () => void) => {
+    const latest = useRef(fn);
+    useEffect(() => {
+      latest.current = fn;
+    });
+    useEffect(() => {
+      callbacks.add(latest);
+      return () => void callbacks.delete(latest);
+    }, []);
+  };
+  const fire = () => {
+    for (const callback of callbacks) callback.current();
+  };
+  return [usePageEvent, fire] as const;
 }
+
+/** `showPages()`: the page comes back into view. `pullDown()`: the person pulls the page down to refresh. */
+export const [useDidShow, showPages] = pageEvent();
+export const [usePullDownRefresh, pullDown] = pageEvent();
 export const useDidHide = (_fn: () => void) => undefined;
-export const usePullDownRefresh = (_fn: () => void) => undefined;
 export const useReachBottom = (_fn: () => void) => undefined;
 export const useShareAppMessage = (_fn: () => unknown) => undefined;
 export const useLaunch = (_fn: () => void) => undefined;

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import { Button, Progress, Skeleton } from '@nutui/nutui-react-taro';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CommitmentDetail } from '@/domain/commitment';
 import {
@@ -53,6 +53,17 @@ export default function CommitmentDetailPage() {
       current = false;
     };
   }, [id]);
+
+  usePullDownRefresh(() => {
+    void fetchState(id)
+      .then((next) => {
+        // A failed refresh keeps the page on screen and says why.
+        if (next.phase === 'error' && state.phase === 'ready') {
+          void Taro.showToast({ title: next.message, icon: 'none' });
+        } else setState(next);
+      })
+      .finally(() => Taro.stopPullDownRefresh());
+  });
 
   const commitment = state.phase === 'ready' ? state.result.data : null;
   const shareContent = useMemo(

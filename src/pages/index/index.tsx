@@ -26,7 +26,8 @@ import './index.scss';
 type State =
   | { phase: 'loading' }
   | { phase: 'error'; message: string }
-  | { phase: 'ready'; stats: Fetched<Stats>; recent: Commitment[] };
+  /** recent: null when the list could not be loaded (the figures could). */
+  | { phase: 'ready'; stats: Fetched<Stats>; recent: Commitment[] | null };
 
 const RECENT_COUNT = 5;
 
@@ -47,7 +48,7 @@ function openCategory(category: CommitmentCategory) {
 async function fetchState(): Promise<State> {
   try {
     const [stats, all] = await Promise.all([getStats(), listAllCommitments().catch(() => null)]);
-    return { phase: 'ready', stats, recent: all ? mostRecent(all.data) : [] };
+    return { phase: 'ready', stats, recent: all ? mostRecent(all.data) : null };
   } catch (error) {
     return { phase: 'error', message: error instanceof Error ? error.message : '加载失败' };
   }
@@ -156,7 +157,11 @@ export default function HomePage() {
 
         <View className="home-recent">
           <Text className="app-section__title">最近更新</Text>
-          {state.recent.length === 0 ? (
+          {state.recent === null ? (
+            <View className="app-section" ariaRole="alert">
+              <Text className="app-muted">最近更新没有加载出来，请下拉刷新重试。</Text>
+            </View>
+          ) : state.recent.length === 0 ? (
             <View className="app-section">
               <Text className="app-muted">还没有进展更新。各项实事上报进展后，会显示在这里。</Text>
             </View>

@@ -59,7 +59,13 @@ export default function RequestDetailPage() {
     };
   }, [ticketNo, token]);
   usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
+    void fetchTicket(ticketNo, token)
+      .then((result) => {
+        // The request stays on screen; say why it could not be brought up to date.
+        if ('error' in result && ticket) void Taro.showToast({ title: result.error, icon: 'none' });
+        else apply(result);
+      })
+      .finally(() => Taro.stopPullDownRefresh());
   });
 
   if (!stored) {
