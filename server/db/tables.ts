@@ -32,6 +32,9 @@ export interface CommitmentUpdatesTable {
   note: string;
   photos: string;
   created_at: string;
+  /** The poster's Idempotency-Key and a hash of what they sent with it; null for posts without one. */
+  idempotency_key: string | null;
+  request_hash: string | null;
 }
 
 /** Worker and admin accounts (issue 6). Passwords as scrypt hashes; `disabled` 0/1. */

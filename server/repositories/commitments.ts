@@ -10,6 +10,7 @@ import type {
 import type { Staff } from '../../src/domain/staff';
 import { deriveStatus } from '../../src/domain/status';
 import { newId } from '../auth/crypto';
+import { isUniqueViolation } from '../db/database';
 import type { CommitmentRow, CommitmentUpdateRow, Database } from '../db/tables';
 import { attachUploads } from './uploads';
 
@@ -116,16 +117,42 @@ export interface NewCommitmentUpdate {
 }
 
 export type AddUpdateResult =
-  { kind: 'added'; update: CommitmentUpdate } | { kind: 'not_found' } | { kind: 'unknown_photos' };
+  | { kind: 'added'; update: CommitmentUpdate }
+  | { kind: 'replayed'; update: CommitmentUpdate }
+  | { kind: 'not_found' }
+  | { kind: 'unknown_photos' }
+  | { kind: 'key_reused' };
+
+/** A post's Idempotency-Key, and a hash of the body sent with it. */
+export interface UpdateIdempotency {
+  key: string;
+  requestHash: string;
+}
 
 /**
  * Appends an update and moves the commitment's progress to it, in one transaction: the card and its timeline
- * never disagree.
+ * never disagree. A post resent with its Idempotency-Key gets the first one back instead of a second.
  */
 export async function addCommitmentUpdate(
   db: Kysely<Database>,
   input: NewCommitmentUpdate,
   now: Date,
+  idempotency: UpdateIdempotency | null = null,
+): Promise<AddUpdateResult> {
+  try {
+    return await appendUpdate(db, input, now, idempotency);
+  } catch (error) {
+    // Two copies of one post at once: the loser finds the winner's update on the second try.
+    if (idempotency && isUniqueViolation(error)) return appendUpdate(db, input, now, idempotency);
+    throw error;
+  }
+}
+
+async function appendUpdate(
+  db: Kysely<Database>,
+  input: NewCommitmentUpdate,
+  now: Date,
+  idempotency: UpdateIdempotency | null,
 ): Promise<AddUpdateResult> {
   const at = now.toISOString();
   const row: CommitmentUpdateRow = {
@@ -139,9 +166,24 @@ export async function addCommitmentUpdate(
     note: input.note,
     photos: JSON.stringify(input.photos.map((name) => `/api/uploads/${name}`)),
     created_at: at,
+    idempotency_key: idempotency?.key.toLowerCase() ?? null,
+    request_hash: idempotency?.requestHash ?? null,
   };
   try {
     return await db.transaction().execute(async (trx): Promise<AddUpdateResult> => {
+      if (row.idempotency_key) {
+        const first = await trx
+          .selectFrom('commitment_updates')
+          .selectAll()
+          .where('author_id', '=', row.author_id)
+          .where('idempotency_key', '=', row.idempotency_key)
+          .executeTakeFirst();
+        if (first) {
+          return first.request_hash === row.request_hash
+            ? { kind: 'replayed', update: toCommitmentUpdate(first) }
+            : { kind: 'key_reused' };
+        }
+      }
       // First, so that nothing has moved when a photo is not here.
       if (!(await attachUploads(trx, input.photos, at))) throw new Refused('unknown_photos');
       const moved = await trx

@@ -32,22 +32,14 @@ import {
 } from '../../src/domain/ticket';
 import { maskPhone } from '../../src/domain/ticket-rules';
 import type { Database, TicketsTable } from '../db/tables';
+import { isUniqueViolation } from '../db/database';
+import { canonicalJson } from '../idempotency';
 import { attachUploads, findUploadNames, uploadNameOf } from './uploads';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type TicketRow = TicketsTable;
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** A unique-constraint violation on either database: the loser of a race, to be retried or answered. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-  );
-}
 
 /** Retries a transaction that lost a race (unique violation or a moved ticket) a few times. */
 async function withRetries<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
@@ -63,18 +55,6 @@ async function withRetries<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
 }
 
 class LostRace extends Error {}
-
-/** Canonical JSON (keys sorted at every level), so that the same body always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /*
  * The access token on an Idempotency-Key replay. The server keeps only sha256(token) for checking it, so to give

@@ -3,6 +3,7 @@ import type { CreatedTicket, TicketInput } from '@/domain/ticket';
 import { ApiError } from './http';
 import { onNetworkBack } from './network';
 import { createTicket, rememberTicket } from './tickets';
+import { newIdempotencyKey } from './idempotency-key';
 
 /**
  * Requests waiting to be sent. Each keeps the Idempotency-Key it was given when the person pressed 提交, so every
@@ -82,25 +83,6 @@ export function subscribeOutbox(listener: Listener): () => void {
   return () => {
     listeners.delete(listener);
   };
-}
-
-/** A random UUID v4; WeChat has no crypto.randomUUID, so fall back to getRandomValues or Math.random. */
-export function newIdempotencyKey(): string {
-  const c: Crypto | undefined = typeof crypto === 'undefined' ? undefined : crypto;
-  if (typeof c?.randomUUID === 'function') {
-    try {
-      return c.randomUUID();
-    } catch {
-      // insecure context in some browsers: fall through
-    }
-  }
-  const bytes = new Uint8Array(16);
-  if (typeof c?.getRandomValues === 'function') c.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i += 1) bytes[i] = Math.floor(Math.random() * 256);
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** One attempt for one item. Resolves with the ticket, or null when it should wait; throws when refused. */

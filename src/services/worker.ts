@@ -4,14 +4,18 @@ import type { CommitmentUpdateInput } from '@/domain/update-rules';
 import { staffRequest } from './auth';
 import { requestKey } from './cache';
 
-/** Posts a progress update; the commitment's progress moves with it on the server. */
+/**
+ * Posts a progress update; the commitment's progress moves with it on the server. The same key with the same
+ * update is published once, however often it is resent.
+ */
 export function postCommitmentUpdate(
   commitmentId: string,
   input: CommitmentUpdateInput,
+  idempotencyKey: string,
 ): Promise<CommitmentUpdate> {
   return staffRequest<CommitmentUpdate>(
     `/api/commitments/${encodeURIComponent(commitmentId)}/updates`,
-    { method: 'POST', data: input },
+    { method: 'POST', data: input, headers: { 'Idempotency-Key': idempotencyKey } },
   );
 }
 

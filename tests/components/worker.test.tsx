@@ -194,14 +194,36 @@ describe('posting an update', () => {
     type(field(/做了什么/), '54 个社区完成');
     tap('提交进展');
     expect(await screen.findByText('已上报')).toBeVisible();
-    expect(postCommitmentUpdate).toHaveBeenCalledWith(COMMITMENT.id, {
-      value: 54,
-      note: '54 个社区完成',
-      photos: [],
-    });
+    expect(postCommitmentUpdate).toHaveBeenCalledWith(
+      COMMITMENT.id,
+      { value: 54, note: '54 个社区完成', photos: [] },
+      expect.stringMatching(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ),
+    );
     expect(screen.getByText('进度 50%')).toBeVisible();
     expect(screen.getByText('滞后')).toBeVisible();
     expect(screen.getByText('复制链接分享')).toBeVisible();
+  });
+
+  it('resends an update that timed out with the same key, and an edited one with a new key', async () => {
+    const post = postCommitmentUpdate as jest.Mock;
+    post.mockRejectedValue(new ApiError('timeout', '网络超时，请稍后再试'));
+    render(<PostUpdatePage />);
+    await screen.findByText('城区社区规范化建设');
+    type(field('例如 108'), '60');
+    type(field(/做了什么/), '60 个社区完成');
+    tap('提交进展');
+    expect(await screen.findByText('网络超时，请稍后再试')).toBeVisible();
+    tap('提交进展');
+    await waitFor(() => expect(post).toHaveBeenCalledTimes(2));
+    const keys = () => post.mock.calls.map((call) => call[2] as string);
+    expect(keys()[1]).toBe(keys()[0]);
+
+    type(field(/做了什么/), '60 个社区完成规范化建设');
+    tap('提交进展');
+    await waitFor(() => expect(post).toHaveBeenCalledTimes(3));
+    expect(keys()[2]).not.toBe(keys()[0]);
   });
 
   it("shows the server's field messages when it refuses the update", async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SESSION_TTL_MS } from '../../src/domain/credentials';
 import { setStaffDisabled } from '../../server/repositories/staff';
 import { createTestApp, DATABASES, type TestContext } from '../support/test-app';
@@ -261,6 +262,66 @@ describe.each(DATABASES)('progress updates on %s', (dialect) => {
     );
     expect(res.statusCode).toBe(400);
     expect(await attachedAt()).toBeNull();
+  });
+
+  it('publishes a post resent with its Idempotency-Key once, and answers the copy with the first update', async () => {
+    const key = randomUUID();
+    const headers = { ...bearer(workerToken), 'idempotency-key': key };
+    const payload = { percent: 60, note: '超时后重发的同一条进展' };
+    const before = await counts();
+    const first = await post(NO_TARGET, payload, headers);
+    expect(first.statusCode).toBe(201);
+    advance(30_000);
+    const again = await post(NO_TARGET, payload, {
+      ...headers,
+      'idempotency-key': key.toUpperCase(),
+    });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(await counts()).toEqual({ updates: before.updates + 1 });
+    expect(
+      (await detail(NO_TARGET)).updates.filter((u: { note: string }) => u.note === payload.note),
+    ).toHaveLength(1);
+  });
+
+  it('files concurrent copies of one post once', async () => {
+    const headers = { ...bearer(workerToken), 'idempotency-key': randomUUID() };
+    const before = await counts();
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        post(NO_TARGET, { percent: 61, note: '并发的同一条进展' }, headers),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    expect(await counts()).toEqual({ updates: before.updates + 1 });
+  });
+
+  it('refuses the key with another body (422), a malformed key (400), and keeps keys per worker', async () => {
+    const key = randomUUID();
+    const mine = { ...bearer(workerToken), 'idempotency-key': key };
+    expect((await post(NO_TARGET, { percent: 62, note: '第一次' }, mine)).statusCode).toBe(201);
+    const before = await counts();
+    const changed = await post(NO_TARGET, { percent: 63, note: '第一次' }, mine);
+    expect(changed.statusCode).toBe(422);
+    expect(changed.json().code).toBe('idempotency_key_reused');
+    const malformed = await post(
+      NO_TARGET,
+      { percent: 63, note: '坏的键' },
+      { ...mine, 'idempotency-key': 'abc' },
+    );
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('invalid_idempotency_key');
+    expect(await counts()).toEqual(before);
+    // Another worker who happens to send the same key posts their own update.
+    const theirs = await post(
+      NO_TARGET,
+      { percent: 63, note: '第一次' },
+      { ...bearer(adminToken), 'idempotency-key': key },
+    );
+    expect(theirs.statusCode).toBe(201);
+    expect(theirs.headers['idempotent-replayed']).toBeUndefined();
   });
 
   it('counts updated commitments in the public figures for 7 days', async () => {

@@ -3,6 +3,7 @@ import * as commitments from './2026-11-26-01-commitments';
 import * as tickets from './2026-11-26-02-tickets';
 import * as staff from './2026-11-26-03-staff';
 import * as uploadAttachments from './2026-11-27-01-upload-attachments';
+import * as updateIdempotency from './2026-11-27-02-update-idempotency';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-02-tickets': tickets,
   '2026-11-26-03-staff': staff,
   '2026-11-27-01-upload-attachments': uploadAttachments,
+  '2026-11-27-02-update-idempotency': updateIdempotency,
 };

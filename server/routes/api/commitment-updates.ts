@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { progressFromUpdate, validateUpdateInput } from '../../../src/domain/update-rules';
-import { notFound, validationError } from '../../errors';
+import { AppError, notFound, validationError } from '../../errors';
+import { canonicalJson, idempotencyKeyOf, invalidIdempotencyKey } from '../../idempotency';
 import { addCommitmentUpdate, findCommitment } from '../../repositories/commitments';
+import { sha256 } from '../../repositories/tickets';
 import { uploadNameOf } from '../../repositories/uploads';
 import { CommitmentUpdateBodySchema } from '../../schemas/commitment-updates';
 import { CommitmentUpdateSchema } from '../../schemas/commitments';
@@ -26,7 +28,17 @@ const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
           400: ErrorSchema,
           401: ErrorSchema,
           404: ErrorSchema,
+          422: ErrorSchema,
         },
+      },
+      // Optional here (each post without one is a new update); the app always sends one.
+      preValidation: async (request) => {
+        if (
+          request.headers['idempotency-key'] !== undefined &&
+          idempotencyKeyOf(request) === null
+        ) {
+          throw invalidIdempotencyKey();
+        }
       },
     },
     async (request, reply) => {
@@ -46,6 +58,7 @@ const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (errors.length > 0) throw validationError(errors);
 
+      const key = idempotencyKeyOf(request);
       const result = await addCommitmentUpdate(
         app.db,
         {
@@ -57,15 +70,20 @@ const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
           photos: names,
         },
         now,
+        key ? { key, requestHash: sha256(canonicalJson({ id: commitment.id, ...body })) } : null,
       );
       if (result.kind === 'not_found') throw notFound('没有找到这项民生实事');
       // Not an upload of this server (or one swept as unused).
       if (result.kind === 'unknown_photos') throw validationError([photosError]);
+      if (result.kind === 'key_reused') throw new AppError(422, 'idempotency_key_reused');
       const { update } = result;
-      request.log.info(
-        { commitmentId: commitment.id, staffId: staff.id, percent: update.percent },
-        'commitment update posted',
-      );
+      if (result.kind === 'replayed') reply.header('idempotent-replayed', 'true');
+      else {
+        request.log.info(
+          { commitmentId: commitment.id, staffId: staff.id, percent: update.percent },
+          'commitment update posted',
+        );
+      }
       reply.status(201);
       return update;
     },

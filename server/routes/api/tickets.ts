@@ -5,6 +5,7 @@ import type { TicketInput } from '../../../src/domain/ticket';
 import { validateTicketInput } from '../../../src/domain/ticket-rules';
 import { AppError, notFound, validationError } from '../../errors';
 import { runHourly } from '../../housekeeping';
+import { idempotencyKeyOf, invalidIdempotencyKey } from '../../idempotency';
 import {
   addStaffEvent,
   createTicket,
@@ -28,13 +29,7 @@ import {
   TicketNoParamsSchema,
   TicketPageSchema,
   TicketSchema,
-  UUID_PATTERN,
 } from '../../schemas/tickets';
-
-function idempotencyKeyOf(request: FastifyRequest): string | null {
-  const value = request.headers['idempotency-key'];
-  return typeof value === 'string' && UUID_PATTERN.test(value.trim()) ? value.trim() : null;
-}
 
 function ticketTokenOf(request: FastifyRequest): string | undefined {
   const value = request.headers['x-ticket-token'];
@@ -70,11 +65,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       preValidation: async (request) => {
-        if (idempotencyKeyOf(request) === null) {
-          throw new AppError(400, 'invalid_idempotency_key', undefined, [
-            { field: 'Idempotency-Key', message: '请求头 Idempotency-Key 应为一个 UUID' },
-          ]);
-        }
+        if (idempotencyKeyOf(request) === null) throw invalidIdempotencyKey();
       },
     },
     async (request, reply) => {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Radio, TextArea, Input } from '@nutui/nutui-react-taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import AppPage from '@/components/app-page';
 import PhotoPicker from '@/components/request-form/photo-picker';
 import { ErrorState, LoadingCards } from '@/components/state-views';
@@ -18,6 +18,7 @@ import {
 } from '@/domain/update-rules';
 import { getCommitment } from '@/services/commitments';
 import { ApiError } from '@/services/http';
+import { newIdempotencyKey } from '@/services/idempotency-key';
 import { useShare } from '@/services/share';
 import { postCommitmentUpdate } from '@/services/worker';
 import { useStaffSession } from '../session';
@@ -60,6 +61,7 @@ export default function PostUpdatePage() {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [uploading, setUploading] = useState(0);
+  const sending = useRef<{ body: string; key: string } | null>(null);
   const [posted, setPosted] = useState<{
     update: CommitmentUpdate;
     after: CommitmentDetail | null;
@@ -128,8 +130,16 @@ export default function PostUpdatePage() {
     setFieldErrors(Object.fromEntries(problems.map((p) => [p.field, p.message])));
     if (problems.length > 0) return;
     setBusy(true);
+    // Sending the same update again (after a timeout, say) reuses its key, so it is published once.
+    const body = JSON.stringify({ id: commitment.id, ...draft });
+    if (sending.current?.body !== body) sending.current = { body, key: newIdempotencyKey() };
     try {
-      const update = await postCommitmentUpdate(commitment.id, draft as CommitmentUpdateInput);
+      const update = await postCommitmentUpdate(
+        commitment.id,
+        draft as CommitmentUpdateInput,
+        sending.current.key,
+      );
+      sending.current = null;
       let fresh: CommitmentDetail | null = null;
       try {
         fresh = (await getCommitment(commitment.id)).data;
