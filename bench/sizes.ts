@@ -1,4 +1,5 @@
-// Sizes of the two builds: the weapp package (main package vs the worker sub-package) and the H5 initial JS.
+// Sizes of the two builds: the weapp package (main package vs the worker sub-package), the H5 initial JS and
+// the whole H5 build.
 // Reads dist/weapp and dist/h5 as they are: run `npm run build:weapp` and `npm run build:h5` first.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,6 +43,13 @@ export function reportSizes(): void {
     const raw = bodies.reduce((s, b) => s + b.length, 0);
     const gzip = bodies.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0);
     console.log(`H5 initial JS (${scripts.length} files): ${kb(raw)} raw, ${kb(gzip)} gzip`);
+    // What the service worker keeps for offline use: every script and style of the build.
+    const code = files(h5).filter((f) => /^(js|css)\/.*\.(js|css)$/.test(f.file));
+    const codeBodies = code.map((f) => fs.readFileSync(path.join(h5, f.file)));
+    console.log(
+      `H5 whole build (${code.length} scripts and styles): ${kb(codeBodies.reduce((s, b) => s + b.length, 0))} raw, ` +
+        `${kb(codeBodies.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0))} gzip`,
+    );
   } else {
     console.log('H5: no build (npm run build:h5)');
   }

@@ -53,13 +53,19 @@ export function precompressH5Build(h5Dir = DEFAULT_H5_DIR): void {
   }
 }
 
+/** Files the service worker keeps besides the page: scripts, styles and images, not their compressed twins. */
+const KEPT_ASSET = /^\/(js|css|static)\/.*(?<!\.br|\.gz|\.txt)$/;
+
 /**
- * Bundles src/service-worker.ts into the build as /sw.js, told the build's version and the files index.html loads,
- * which it keeps at install so that the page opens with no network.
+ * Bundles src/service-worker.ts into the build as /sw.js, told the build's version, the files index.html loads
+ * (its shell) and every other script and style of the build, so that any page opens with no network.
  */
 export function writeServiceWorker(h5Dir: string, version: string): void {
   const html = fs.readFileSync(path.join(h5Dir, 'index.html'), 'utf8');
   const shell = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((match) => match[1]);
+  const assets = filesUnder(path.relative(ROOT, h5Dir))
+    .map((file) => `/${path.relative(h5Dir, path.join(ROOT, file)).split(path.sep).join('/')}`)
+    .filter((url) => KEPT_ASSET.test(url) && !shell.includes(url));
   buildSync({
     entryPoints: [path.join(ROOT, 'src/service-worker.ts')],
     outfile: path.join(h5Dir, 'sw.js'),
@@ -67,7 +73,11 @@ export function writeServiceWorker(h5Dir: string, version: string): void {
     format: 'iife',
     minify: true,
     target: 'es2017',
-    define: { BUILD_VERSION: JSON.stringify(version), BUILD_SHELL: JSON.stringify(shell) },
+    define: {
+      BUILD_VERSION: JSON.stringify(version),
+      BUILD_SHELL: JSON.stringify(shell),
+      BUILD_ASSETS: JSON.stringify(assets),
+    },
     logLevel: 'warning',
   });
 }

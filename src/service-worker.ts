@@ -4,9 +4,10 @@
 // server/h5-build.ts bundles this file into the build as /sw.js; it is not part of the Taro app.
 
 declare const self: ServiceWorkerGlobalScope;
-/** Set by server/h5-build.ts: a hash of the build, and the files index.html loads. */
+/** Set by server/h5-build.ts: a hash of the build, the files index.html loads, and the build's other files. */
 declare const BUILD_VERSION: string;
 declare const BUILD_SHELL: string[];
+declare const BUILD_ASSETS: string[];
 
 const CACHE = `minsheng-h5-${BUILD_VERSION}`;
 /** On a weak network the page opens from the cache rather than wait longer than this for a fresh one. */
@@ -16,10 +17,14 @@ const HASHED_ASSET = /^\/(js|css|static)\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(['/', ...BUILD_SHELL]))
-      .then(() => self.skipWaiting()),
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll(['/', ...BUILD_SHELL]);
+      // Every page's code too (a third of a megabyte compressed), so that a page first opened offline opens.
+      // A file that fails here does not stop the install: it is fetched, and kept, when a page asks for it.
+      await Promise.all(BUILD_ASSETS.map((url) => cache.add(url).catch(() => undefined)));
+      await self.skipWaiting();
+    })(),
   );
 });
 
@@ -30,19 +35,6 @@ self.addEventListener('activate', (event) => {
       await self.clients.claim();
     })(),
   );
-});
-
-// The page sends the files it loaded before this worker took charge (the first visit's scripts), so that they
-// are kept too. They come from the browser's HTTP cache: no second download.
-self.addEventListener('message', (event) => {
-  const urls: unknown = event.data?.keep;
-  if (!Array.isArray(urls)) return;
-  const assets = urls.filter((href): href is string => {
-    if (typeof href !== 'string') return false;
-    const url = new URL(href, self.location.origin);
-    return url.origin === self.location.origin && HASHED_ASSET.test(url.pathname);
-  });
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(assets)));
 });
 
 self.addEventListener('fetch', (event) => {

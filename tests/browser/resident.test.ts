@@ -157,6 +157,12 @@ describe('the resident app', () => {
     await page.getByText('总体进展 · 79 项民生实事').waitFor();
     expect(await page.getByText(/^数据截至/).count()).toBe(0); // the banner says it once
     await screenshot(page, 'resident-offline-home');
+
+    // A page never opened online opens too: the 民呼必应 form, to file a request with no signal.
+    await page.locator('.taro-tabbar__tabbar').getByText('民呼必应', { exact: true }).tap();
+    await page.getByText('反映什么问题').waitFor({ timeout: 20_000 });
+    await page.getByText('提交诉求').waitFor();
+    await screenshot(page, 'resident-offline-request-form');
     await context.close();
   });
 });

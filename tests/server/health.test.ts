@@ -54,6 +54,10 @@ describe('serving the H5 build', () => {
       '<!doctype html><script defer src="/js/app.1a2b3c4d.js"></script><div id="app"></div>',
     );
     fs.writeFileSync(path.join(h5Dir, 'js', 'app.1a2b3c4d.js'), 'console.log(1);'.repeat(500));
+    // A page's chunk, loaded later by the app, and what sits beside it.
+    fs.writeFileSync(path.join(h5Dir, 'js', '813.89a4dc5d.js'), 'console.log(2);');
+    fs.writeFileSync(path.join(h5Dir, 'js', '813.89a4dc5d.js.LICENSE.txt'), 'MIT');
+    fs.writeFileSync(path.join(h5Dir, 'js', '813.89a4dc5d.js.br'), 'compressed');
     writeServiceWorker(h5Dir, 'build-42');
     precompressH5Build(h5Dir);
     app = await buildApp({ config: { ...testConfig(h5Dir), h5Dir } });
@@ -70,7 +74,7 @@ describe('serving the H5 build', () => {
     expect(res.headers['cache-control']).toBe('no-cache');
   });
 
-  it('serves the service worker of the offline shell, always revalidated, keeping what index.html loads', async () => {
+  it('serves the service worker of the offline shell, always revalidated, keeping the whole build', async () => {
     const res = await app.inject({ method: 'GET', url: '/sw.js' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/javascript/);
@@ -78,6 +82,9 @@ describe('serving the H5 build', () => {
     expect(res.body).toContain('minsheng-h5-');
     expect(res.body).toContain('build-42');
     expect(res.body).toContain('"/js/app.1a2b3c4d.js"');
+    // And every page's code, so that a page never opened online opens offline; not the files beside it.
+    expect(res.body).toContain('"/js/813.89a4dc5d.js"');
+    expect(res.body).not.toMatch(/LICENSE|\.br"/);
     // A classic script: a service worker registered without { type: 'module' } cannot hold import or export.
     expect(res.body).not.toMatch(/\bexport\b|\bimport\b/);
   });
