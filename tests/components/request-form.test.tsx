@@ -295,6 +295,23 @@ describe('RequestForm', () => {
     expect(screen.getByRole('radio', { name: '叶县' })).toHaveAttribute('aria-checked', 'true');
   });
 
+  it('leaves its receipt for the form when a refused request is put back to be fixed', async () => {
+    submit.mockResolvedValue({ state: 'queued', key: 'k-8' });
+    render(<RequestForm />);
+    fillEverythingButPhoneAndConsent();
+    fireEvent.click(screen.getByText('匿名反映（可以不留电话）'));
+    tickConsent();
+    await act(async () => pressSubmit());
+    act(() => showPages());
+    expect(screen.getByText('待发送')).toBeVisible();
+
+    // 我的诉求 → 修改后重新提交 stores the refused request as the draft and switches to this tab.
+    saveDraft({ ...EMPTY_DRAFT, content: CONTENT, district: '郏县', anonymous: true });
+    act(() => showPages());
+    expect(screen.getByPlaceholderText(/出了什么问题/)).toHaveValue(CONTENT);
+    expect(screen.getByRole('radio', { name: '郏县' })).toHaveAttribute('aria-checked', 'true');
+  });
+
   it('shows an empty form again once its draft was sent from another page, and keeps unsaved edits', () => {
     jest.useFakeTimers();
     try {

@@ -86,9 +86,12 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   );
 
   // The tab stays alive while the same draft is edited, sent or put back elsewhere (反映问题, 我的诉求):
-  // when it shows again without edits of its own, it takes up the stored draft.
+  // when it shows again without edits of its own, it takes up the stored draft. A receipt stays on screen
+  // unless a draft was put back to be fixed (修改后重新提交).
   useDidShow(() => {
-    if (!dirty.current && !result) setDraft(withLinked(loadDraft()));
+    if (dirty.current) return;
+    if (!result) setDraft(withLinked(loadDraft()));
+    else if (loadDraft().content) startAgain();
   });
 
   const errors = useMemo(() => {
