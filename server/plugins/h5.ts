@@ -17,7 +17,7 @@ async function h5Plugin(app: FastifyInstance, { h5Dir }: { h5Dir: string }) {
     root: h5Dir,
     cacheControl: false,
     // .build-hash and the like are for npm start, not for browsers.
-    dotfiles: 'deny',
+    dotfiles: 'ignore',
     // server/h5-build.ts writes .br and .gz beside each file.
     preCompressed: true,
     setHeaders(res, filePath) {
