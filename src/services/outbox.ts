@@ -4,6 +4,8 @@ import { ApiError } from './http';
 import { onNetworkBack } from './network';
 import { createTicket, rememberTicket } from './tickets';
 import { newIdempotencyKey } from './idempotency-key';
+import { forgetLocalPhoto, localPhotoExists } from './local-photos';
+import { isUploaded, uploadPhoto } from './uploads';
 
 /**
  * Requests waiting to be sent. Each keeps the Idempotency-Key it was given when the person pressed 提交, so every
@@ -85,13 +87,40 @@ export function subscribeOutbox(listener: Listener): () => void {
   };
 }
 
+/**
+ * Photos picked with no network are files on the phone: each goes up first, and its URL is written into the item
+ * at once, so that every later try sends the same body under the same key. A file that is gone (a browser
+ * reloaded) or that the server refuses is left out: the request itself must still go. No answer: thrown, to wait.
+ */
+async function uploadWaitingPhotos(item: OutboxItem): Promise<TicketInput> {
+  let input = item.input;
+  for (const photo of input.photos ?? []) {
+    if (isUploaded(photo)) continue;
+    let url: string | null = null;
+    if (await localPhotoExists(photo)) {
+      try {
+        url = await uploadPhoto(photo);
+      } catch (error) {
+        if (isRetryable(error)) throw error;
+      }
+    }
+    const photos = (input.photos ?? []).flatMap((p) => (p !== photo ? [p] : url ? [url] : []));
+    input = { ...input, photos };
+    const next = input;
+    updateItem(item.key, (current) => ({ ...current, input: next }));
+    forgetLocalPhoto(photo);
+  }
+  return input;
+}
+
 /** One attempt for one item. Resolves with the ticket, or null when it should wait; throws when refused. */
 async function sendItem(item: OutboxItem): Promise<CreatedTicket | null> {
   if (sending.has(item.key)) return null;
   sending.add(item.key);
   try {
     updateItem(item.key, (current) => ({ ...current, attempts: current.attempts + 1 }));
-    const ticket = await createTicket(item.input, item.key);
+    const input = await uploadWaitingPhotos(item);
+    const ticket = await createTicket(input, item.key);
     markDelivered(item.key, ticket);
     return ticket;
   } catch (error) {

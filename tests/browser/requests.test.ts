@@ -234,6 +234,16 @@ describe('民呼必应: filing and following a request', () => {
     await fillForm(page, content, '13912345678');
 
     await server.stop();
+    // A photo picked with no network waits on the phone with the request.
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.locator('.nut-button', { hasText: '添加照片' }).tap(),
+    ]);
+    await chooser.setFiles({ name: 'drain.png', mimeType: 'image/png', buffer: PHOTO });
+    await page
+      .locator('.photo-picker__waiting', { hasText: '待上传' })
+      .waitFor({ timeout: 15_000 });
+    await screenshot(page, 'requests-photo-waiting');
     await page.locator('.nut-button', { hasText: '提交诉求' }).tap();
     await page.getByText('待发送').waitFor({ timeout: 20_000 });
     await page.getByText(/网络恢复后会自动发送/).waitFor();
@@ -282,7 +292,11 @@ describe('民呼必应: filing and following a request', () => {
     const api = await fetch(`${server.url}/api/tickets/${ticketNo}`, {
       headers: { 'X-Ticket-Token': token },
     });
-    expect(await api.json()).toMatchObject({ ticketNo, content, district: '湛河区' });
+    const filed = await api.json();
+    expect(filed).toMatchObject({ ticketNo, content, district: '湛河区' });
+    // The photo went up when the server came back, before the request.
+    expect(filed.photos).toEqual([expect.stringMatching(/^\/api\/uploads\/[0-9a-f]{32}\.png$/)]);
+    expect((await fetch(`${server.url}${filed.photos[0]}`)).status).toBe(200);
   });
 
   it('sends a request left waiting on the phone when the app is opened again', async () => {

@@ -3,6 +3,10 @@ import type { TicketInput } from '@/domain/ticket';
 // Storage and the network are shared by every "launch" of the app below, as a phone's storage outlives the app.
 const mockStorage = new Map<string, unknown>();
 const mockRequest = jest.fn();
+const mockUploadFile = jest.fn();
+/** Files on the phone in these tests; a path not listed is gone. */
+const mockLocalFiles = new Set<string>();
+const mockForgotten: string[] = [];
 const mockNetworkListeners: ((result: { isConnected: boolean }) => void)[] = [];
 
 jest.mock('@tarojs/taro', () => {
@@ -14,11 +18,18 @@ jest.mock('@tarojs/taro', () => {
     setStorageSync: (key: string, value: unknown) => void mockStorage.set(key, copy(value)),
     removeStorageSync: (key: string) => void mockStorage.delete(key),
     request: (options: unknown) => mockRequest(options),
+    uploadFile: (options: unknown) => mockUploadFile(options),
     onNetworkStatusChange: (listener: (result: { isConnected: boolean }) => void) =>
       void mockNetworkListeners.push(listener),
   };
   return { __esModule: true, ...actual, default: Taro };
 });
+
+jest.mock('@/services/local-photos', () => ({
+  keepLocalPhoto: async (path: string) => path,
+  localPhotoExists: async (path: string) => mockLocalFiles.has(path),
+  forgetLocalPhoto: (path: string) => void mockForgotten.push(path),
+}));
 
 type Outbox = typeof import('@/services/outbox');
 type Tickets = typeof import('@/services/tickets');
@@ -71,6 +82,9 @@ beforeEach(() => {
   jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask'] });
   mockStorage.clear();
   mockRequest.mockReset();
+  mockUploadFile.mockReset();
+  mockLocalFiles.clear();
+  mockForgotten.length = 0;
   mockNetworkListeners.length = 0;
 });
 afterEach(() => {
@@ -130,6 +144,38 @@ describe('the outbox', () => {
 
     const next = await outbox.submitTicket(input);
     expect(next.key).not.toBe(key);
+  });
+
+  it('sends photos picked offline first, keeps their URLs for every retry, and leaves out one that is gone', async () => {
+    const { outbox } = await launchApp();
+    mockLocalFiles.add('wxfile://store/lamp.jpg');
+    const withPhotos: TicketInput = {
+      ...input,
+      photos: ['wxfile://store/lamp.jpg', '/api/uploads/before.png', 'blob:http://x/reloaded'],
+    };
+    mockUploadFile.mockImplementation(offline);
+    mockRequest.mockImplementation(offline);
+    const { key, state } = await outbox.submitTicket(withPhotos);
+    expect(state).toBe('queued');
+    expect(postedKeys()).toEqual([]); // nothing is sent before its photos are up
+
+    // The network is back, but the request itself gets no answer the first time.
+    mockUploadFile.mockReset();
+    mockUploadFile.mockResolvedValueOnce({
+      statusCode: 201,
+      data: JSON.stringify({ url: '/api/uploads/lamp.jpg', contentType: 'image/jpeg', size: 9 }),
+    });
+    await outbox.flushOutbox();
+    mockRequest.mockReset();
+    mockRequest.mockResolvedValue(created('PDS20261126-0009'));
+    await outbox.flushOutbox();
+
+    expect(mockUploadFile).toHaveBeenCalledTimes(1);
+    expect(postedKeys()).toEqual([key]);
+    const sent = (mockRequest.mock.calls[0][0] as { data: TicketInput }).data;
+    expect(sent.photos).toEqual(['/api/uploads/lamp.jpg', '/api/uploads/before.png']);
+    expect(outbox.deliveredTicketNo(key)).toBe('PDS20261126-0009');
+    expect(mockForgotten.sort()).toEqual(['blob:http://x/reloaded', 'wxfile://store/lamp.jpg']);
   });
 
   it('tries again by itself a little later while the server is down', async () => {

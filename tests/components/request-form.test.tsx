@@ -12,7 +12,14 @@ jest.mock('@/services/outbox', () => ({
   deliveredTicketNo: jest.fn(() => undefined),
   subscribeOutbox: jest.fn(() => () => undefined),
 }));
-jest.mock('@/services/uploads', () => ({ uploadPhoto: jest.fn() }));
+jest.mock('@/services/uploads', () => ({
+  ...jest.requireActual('@/services/uploads'),
+  uploadPhoto: jest.fn(),
+}));
+jest.mock('@/services/local-photos', () => ({
+  keepLocalPhoto: jest.fn(async (path: string) => `kept:${path}`),
+  forgetLocalPhoto: jest.fn(),
+}));
 jest.mock('@/services/commitments', () => ({
   listCommitments: jest.fn(async () => ({ data: { items: [], nextCursor: null, total: 0 } })),
 }));
@@ -22,7 +29,7 @@ const upload = uploadPhoto as jest.MockedFunction<typeof uploadPhoto>;
 
 /** A promise the test settles by hand, to hold an upload or a send in flight. */
 function deferred<T>() {
-  let resolve!: (value: T) => void;
+  let resolve!: (value: T | PromiseLike<T>) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
 }
@@ -254,6 +261,36 @@ describe('RequestForm', () => {
     expect(submit).toHaveBeenCalledWith(
       expect.objectContaining({ photos: ['/api/uploads/a.png'] }),
     );
+  });
+
+  it('keeps a photo picked with no network on the phone, marked 待上传, and files it with the request', async () => {
+    submit.mockResolvedValue({ state: 'queued', key: 'k-9' });
+    render(<RequestForm />);
+    fillEverythingButPhoneAndConsent();
+    fireEvent.click(screen.getByText('匿名反映（可以不留电话）'));
+    tickConsent();
+    const upload = await pickPhoto();
+    await act(async () => upload(Promise.reject(new ApiError('network_error', '网络连接失败'))));
+    expect(screen.getByText('待上传')).toBeVisible();
+    expect(screen.getByText(/没有网络时选的，先存在手机上/)).toBeVisible();
+    await act(async () => pressSubmit());
+    expect(submit).toHaveBeenCalledWith(
+      expect.objectContaining({ photos: ['kept:wx://photo.jpg'] }),
+    );
+  });
+
+  it('leaves out a photo the server refused, and says why', async () => {
+    render(<RequestForm />);
+    const upload = await pickPhoto();
+    await act(async () =>
+      upload(
+        Promise.reject(
+          new ApiError('unsupported_image', '只能上传 JPG、PNG、WebP 或 GIF 图片', 415),
+        ),
+      ),
+    );
+    expect(photoCount()).toBe(0);
+    expect(screen.getByText('有照片没传上去：只能上传 JPG、PNG、WebP 或 GIF 图片')).toBeVisible();
   });
 
   it('keeps a photo deleted while another was uploading deleted', async () => {

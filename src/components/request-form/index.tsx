@@ -278,6 +278,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
           value={draft.photos}
           onChange={(update) => change('photos', update)}
           onUploadingChange={setUploading}
+          keepWhenOffline
         />
         <FieldMessage field="photos" message={messageFor('photos')} />
       </View>

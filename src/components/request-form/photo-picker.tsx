@@ -4,7 +4,9 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useRef, useState } from 'react';
 import { TICKET_LIMITS } from '@/domain/ticket-rules';
 import { mediaUrl } from '@/services/media';
-import { uploadPhoto } from '@/services/uploads';
+import { ApiError } from '@/services/http';
+import { forgetLocalPhoto, keepLocalPhoto } from '@/services/local-photos';
+import { isUploaded, uploadPhoto } from '@/services/uploads';
 
 export interface PhotoPickerProps {
   value: string[];
@@ -15,12 +17,23 @@ export interface PhotoPickerProps {
   onChange: (update: (photos: string[]) => string[]) => void;
   /** How many photos are on their way up; a form waits for them before it sends. */
   onUploadingChange?: (count: number) => void;
+  /**
+   * With no network, keep the photo on the phone to go up with the request (the 民呼必应 outbox does that);
+   * otherwise a photo that did not go up is left out.
+   */
+  keepWhenOffline?: boolean;
 }
 
 /** Up to three photos: picked from the album or camera, each uploaded at once so the request carries only URLs. */
-export default function PhotoPicker({ value, onChange, onUploadingChange }: PhotoPickerProps) {
+export default function PhotoPicker({
+  value,
+  onChange,
+  onUploadingChange,
+  keepWhenOffline = false,
+}: PhotoPickerProps) {
   const [uploading, setUploading] = useState(0);
   const [message, setMessage] = useState('');
+  const waiting = value.filter((photo) => !isUploaded(photo)).length;
   const room = TICKET_LIMITS.photosMax - value.length - uploading;
 
   useEffect(() => onUploadingChange?.(uploading), [uploading, onUploadingChange]);
@@ -54,7 +67,12 @@ export default function PhotoPicker({ value, onChange, onUploadingChange }: Phot
         onChange((photos) => [...photos, url].slice(0, TICKET_LIMITS.photosMax));
       } catch (error) {
         if (!mounted.current) return;
-        setMessage(`有照片没传上去：${(error as Error).message}`);
+        if (keepWhenOffline && error instanceof ApiError && error.isNetworkError) {
+          const kept = await keepLocalPhoto(path);
+          onChange((photos) => [...photos, kept].slice(0, TICKET_LIMITS.photosMax));
+        } else {
+          setMessage(`有照片没传上去：${(error as Error).message}`);
+        }
       } finally {
         if (mounted.current) setUploading((n) => n - 1);
       }
@@ -72,11 +90,15 @@ export default function PhotoPicker({ value, onChange, onUploadingChange }: Phot
               mode="aspectFill"
               ariaLabel={`照片 ${i + 1}`}
             />
+            {isUploaded(url) ? null : <Text className="photo-picker__waiting">待上传</Text>}
             <View
               className="photo-picker__remove"
               ariaRole="button"
               ariaLabel={`删除照片 ${i + 1}`}
-              onClick={() => onChange((photos) => photos.filter((u) => u !== url))}
+              onClick={() => {
+                if (!isUploaded(url)) forgetLocalPhoto(url);
+                onChange((photos) => photos.filter((u) => u !== url));
+              }}
             >
               删除
             </View>
@@ -92,6 +114,11 @@ export default function PhotoPicker({ value, onChange, onUploadingChange }: Phot
         <Button className="photo-picker__add" fill="outline" onClick={() => void pick()}>
           添加照片（{value.length}/{TICKET_LIMITS.photosMax}）
         </Button>
+      ) : null}
+      {waiting > 0 ? (
+        <View className="request-form__hint">
+          标着“待上传”的照片是没有网络时选的，先存在手机上，会和诉求一起发出
+        </View>
       ) : null}
       {message ? (
         <View className="request-form__error" ariaRole="alert">
