@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { CreatedTicket, TicketInput } from '@/domain/ticket';
-import { ApiError } from './http';
+import { ApiError, request } from './http';
 import { onNetworkBack } from './network';
 import { createTicket, rememberTicket } from './tickets';
 import { newIdempotencyKey } from './idempotency-key';
@@ -88,9 +88,22 @@ export function subscribeOutbox(listener: Listener): () => void {
 }
 
 /**
+ * An upload that failed without an answer while the server answers a plain request: the platform could not send
+ * the file. Waiting would hold the request back for good.
+ */
+async function isFileProblem(error: unknown): Promise<boolean> {
+  if (!(error instanceof ApiError) || error.code !== 'network_error') return false;
+  return request('/api/health').then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
  * Photos picked with no network are files on the phone: each goes up first, and its URL is written into the item
  * at once, so that every later try sends the same body under the same key. A file that is gone (a browser
- * reloaded) or that the server refuses is left out: the request itself must still go. No answer: thrown, to wait.
+ * reloaded), that the platform cannot send or that the server refuses is left out: the request itself must
+ * still go. No answer at all: thrown, to wait.
  */
 async function uploadWaitingPhotos(item: OutboxItem): Promise<TicketInput> {
   let input = item.input;
@@ -101,7 +114,7 @@ async function uploadWaitingPhotos(item: OutboxItem): Promise<TicketInput> {
       try {
         url = await uploadPhoto(photo);
       } catch (error) {
-        if (isRetryable(error)) throw error;
+        if (isRetryable(error) && !(await isFileProblem(error))) throw error;
       }
     }
     const photos = (input.photos ?? []).flatMap((p) => (p !== photo ? [p] : url ? [url] : []));

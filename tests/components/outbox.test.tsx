@@ -178,6 +178,22 @@ describe('the outbox', () => {
     expect(mockForgotten.sort()).toEqual(['blob:http://x/reloaded', 'wxfile://store/lamp.jpg']);
   });
 
+  it('leaves out a photo the phone cannot send while the server answers, rather than hold the request', async () => {
+    const { outbox } = await launchApp();
+    mockLocalFiles.add('wxfile://store/broken.jpg');
+    mockUploadFile.mockImplementation(offline);
+    mockRequest.mockImplementation(async (options: { url: string }) =>
+      options.url.endsWith('/api/health')
+        ? { statusCode: 200, data: { status: 'ok' } }
+        : created('PDS20261126-0010'),
+    );
+    const result = await outbox.submitTicket({ ...input, photos: ['wxfile://store/broken.jpg'] });
+    expect(result.state).toBe('sent');
+    expect(postedKeys()).toEqual([result.key]);
+    const sent = mockRequest.mock.calls.find(([o]) => (o as { method: string }).method === 'POST')!;
+    expect((sent[0] as { data: TicketInput }).data.photos).toEqual([]);
+  });
+
   it('tries again by itself a little later while the server is down', async () => {
     const { outbox } = await launchApp();
     mockRequest.mockImplementationOnce(offline).mockResolvedValue(created('PDS20261126-0003'));
