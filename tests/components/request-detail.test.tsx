@@ -1,11 +1,11 @@
 import '@testing-library/jest-dom';
 import { act, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { Ticket } from '@/domain/ticket';
 import RequestDetailPage from '@/pages/request-detail';
 import { ApiError } from '@/services/http';
 import { getTicketKept } from '@/services/tickets';
 import { pullDown } from '../support/taro';
+import { ticket } from './resident-fixtures';
 
 jest.mock('@/services/tickets', () => ({
   findStoredTicket: jest.fn(() => ({
@@ -18,24 +18,7 @@ jest.mock('@/services/tickets', () => ({
 }));
 const kept = getTicketKept as jest.MockedFunction<typeof getTicketKept>;
 
-const TICKET: Ticket = {
-  ticketNo: 'PDS20261120-1111',
-  category: 'municipal',
-  content: '建设路和中兴路口的路灯连续一周晚上不亮',
-  district: '新华区',
-  address: null,
-  commitmentId: null,
-  photos: [],
-  anonymous: true,
-  contactName: null,
-  phone: null,
-  status: 'dispatched',
-  createdAt: '2026-11-20T02:00:00.000Z',
-  dueAt: '2099-11-27T02:00:00.000Z',
-  resolvedAt: null,
-  events: [],
-  ratings: [],
-};
+const TICKET = ticket({ createdAt: '2026-11-20T02:00:00.000Z', dueAt: '2099-11-27T02:00:00.000Z' });
 
 beforeEach(() => {
   jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({

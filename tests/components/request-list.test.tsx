@@ -1,8 +1,8 @@
 import { act, render, screen, within } from '@testing-library/react';
-import type { Ticket } from '@/domain/ticket';
 import MyRequestsPage from '@/pages/my-requests';
 import { listOutbox, subscribeOutbox } from '@/services/outbox';
 import { getTicketKept, listStoredTickets } from '@/services/tickets';
+import { ticket } from './resident-fixtures';
 
 jest.mock('@/services/outbox', () => ({
   listOutbox: jest.fn(() => []),
@@ -19,26 +19,6 @@ const outbox = listOutbox as jest.MockedFunction<typeof listOutbox>;
 const storedTickets = listStoredTickets as jest.MockedFunction<typeof listStoredTickets>;
 const kept = getTicketKept as jest.MockedFunction<typeof getTicketKept>;
 const subscribe = subscribeOutbox as jest.MockedFunction<typeof subscribeOutbox>;
-
-const ticket = (over: Partial<Ticket>): Ticket => ({
-  ticketNo: 'PDS20261120-1111',
-  category: 'municipal',
-  content: '建设路和中兴路口的路灯连续一周晚上不亮',
-  district: '新华区',
-  address: null,
-  commitmentId: null,
-  photos: [],
-  anonymous: true,
-  contactName: null,
-  phone: null,
-  status: 'dispatched',
-  createdAt: '2026-11-10T02:00:00.000Z',
-  dueAt: '2026-11-17T02:00:00.000Z',
-  resolvedAt: null,
-  events: [],
-  ratings: [],
-  ...over,
-});
 
 describe('我的诉求', () => {
   it('lists requests still on the phone first as 待发送, then each sent one with its status and due date', async () => {

@@ -1,29 +1,20 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import type { Ticket } from '@/domain/ticket';
 import Rating from '@/pages/request-detail/rating';
 import { rateTicket } from '@/services/tickets';
+import { ticket } from './resident-fixtures';
 
 jest.mock('@/services/tickets', () => ({ rateTicket: jest.fn() }));
 const rate = rateTicket as jest.MockedFunction<typeof rateTicket>;
 
-const resolved: Ticket = {
+const resolved = ticket({
   ticketNo: 'PDS20261126-4821',
-  category: 'municipal',
-  content: '建设路和中兴路口的路灯连续一周晚上不亮',
-  district: '新华区',
-  address: null,
-  commitmentId: null,
-  photos: [],
   anonymous: false,
-  contactName: null,
   phone: '138****1234',
   status: 'resolved',
   createdAt: '2026-11-20T02:00:00.000Z',
   dueAt: '2026-11-27T02:00:00.000Z',
   resolvedAt: '2026-11-25T02:00:00.000Z',
-  events: [],
-  ratings: [],
-};
+});
 
 beforeEach(() => rate.mockReset());
 

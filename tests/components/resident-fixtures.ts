@@ -1,4 +1,5 @@
 import type { Commitment, CommitmentDetail } from '@/domain/commitment';
+import type { Ticket } from '@/domain/ticket';
 
 const DAY = 86_400_000;
 
@@ -53,4 +54,27 @@ export function many(n: number): Commitment[] {
   return Array.from({ length: n }, (_, i) =>
     commitment({ id: `c-${i}`, title: `民生实事 ${i + 1}`, status: 'on_track' }),
   );
+}
+
+/** A request as its submitter sees it: 已派单, filed on 11-10 and due on 11-17. */
+export function ticket(overrides: Partial<Ticket> = {}): Ticket {
+  return {
+    ticketNo: 'PDS20261120-1111',
+    category: 'municipal',
+    content: '建设路和中兴路口的路灯连续一周晚上不亮',
+    district: '新华区',
+    address: null,
+    commitmentId: null,
+    photos: [],
+    anonymous: true,
+    contactName: null,
+    phone: null,
+    status: 'dispatched',
+    createdAt: '2026-11-10T02:00:00.000Z',
+    dueAt: '2026-11-17T02:00:00.000Z',
+    resolvedAt: null,
+    events: [],
+    ratings: [],
+    ...overrides,
+  };
 }
