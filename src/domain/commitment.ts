@@ -1,3 +1,4 @@
+import type { StaffRole } from './staff';
 import type { CommitmentStatus } from './status';
 
 /** Commitment categories: the one list the app, the server and the dataset share, in the order residents see them. */
@@ -17,6 +18,11 @@ export const COMMITMENT_CATEGORIES = [
 ] as const;
 
 export type CommitmentCategory = (typeof COMMITMENT_CATEGORIES)[number]['code'];
+
+/** A commitment category's Chinese name; an unknown code is shown as it is. */
+export function commitmentCategoryName(code: string): string {
+  return COMMITMENT_CATEGORIES.find((c) => c.code === code)?.name ?? code;
+}
 
 /** How a target reads: 11所 (exact), 5万人以上 (at_least), 3.5%左右 (about), 4.5%以内 (at_most), 全部 (all). */
 export const TARGET_QUALIFIERS = ['exact', 'at_least', 'about', 'at_most', 'all'] as const;
@@ -60,12 +66,8 @@ export interface Commitment extends CommitmentSource {
   updatedAt: string | null;
 }
 
-export const STAFF_ROLES = [
-  { code: 'worker', name: '社区工作者' },
-  { code: 'admin', name: '管理员' },
-] as const;
-
-export type StaffRole = (typeof STAFF_ROLES)[number]['code'];
+/** @deprecated Import from ./staff; kept until every caller has moved. */
+export { STAFF_ROLES, type StaffRole } from './staff';
 
 /** One progress report of a worker. Append-only: a correction is a new update. */
 export interface CommitmentUpdate {

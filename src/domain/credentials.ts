@@ -1,4 +1,4 @@
-import type { FieldError } from './errors';
+import { parsed, type FieldError, type Parsed } from './errors';
 import type { Staff } from './staff';
 
 /** Rules for worker accounts and sessions: the CLI, the server and the login form share them. */
@@ -63,19 +63,31 @@ export function validateDisplayName(name: string): string | null {
   return null;
 }
 
-/** What the login form checks before sending; the server answers wrong credentials with one message only. */
-export function validateLoginInput(input: {
-  username?: unknown;
-  password?: unknown;
-}): FieldError[] {
+/** What the sign-in form sends: `POST /api/auth/login`. */
+export interface LoginInput {
+  username: string;
+  password: string;
+}
+
+/**
+ * What the sign-in form checks before sending: both fields filled in. Strength rules are not checked here, so
+ * wrong credentials get the one server message whatever they are.
+ */
+export function parseLoginInput(raw: unknown): Parsed<LoginInput> {
+  const input: Partial<Record<keyof LoginInput, unknown>> =
+    typeof raw === 'object' && raw !== null ? raw : {};
+  const username = typeof input.username === 'string' ? input.username.trim() : '';
+  const password = typeof input.password === 'string' ? input.password : '';
   const errors: FieldError[] = [];
-  if (typeof input.username !== 'string' || input.username.trim() === '') {
-    errors.push({ field: 'username', message: '请填写用户名' });
-  }
-  if (typeof input.password !== 'string' || input.password === '') {
-    errors.push({ field: 'password', message: '请填写密码' });
-  }
-  return errors;
+  if (username === '') errors.push({ field: 'username', message: '请填写用户名' });
+  if (password === '') errors.push({ field: 'password', message: '请填写密码' });
+  return parsed({ username, password }, errors);
+}
+
+/** @deprecated Use parseLoginInput; kept until every caller has moved. */
+export function validateLoginInput(raw: unknown): FieldError[] {
+  const result = parseLoginInput(raw);
+  return result.ok ? [] : result.errors;
 }
 
 /** `200` of `POST /api/auth/login`. */

@@ -1,25 +1,5 @@
-import { COMMITMENT_CATEGORIES, type Commitment, type Target } from './commitment';
-import { formatTarget } from './progress';
-
-/** Units written straight after the number (5.2%), not after a space (6 / 11 所). */
-const SYMBOL_UNITS = new Set(['%']);
-
-function withUnit(value: number | string, unit: string): string {
-  return SYMBOL_UNITS.has(unit) ? `${value}${unit}` : `${value} ${unit}`;
-}
-
-function qualifierSuffix(target: Target): string {
-  switch (target.qualifier) {
-    case 'at_least':
-      return '以上';
-    case 'about':
-      return '左右';
-    case 'at_most':
-      return '以内';
-    default:
-      return '';
-  }
-}
+import { commitmentCategoryName, type Commitment } from './commitment';
+import { formatFigure, formatTarget } from './progress';
 
 /**
  * Delivered against promised, as a card shows it: "6 / 11 所", "5.2% / 7%左右", "未上报 / 11 所".
@@ -29,19 +9,20 @@ export function formatDelivered(commitment: Pick<Commitment, 'target' | 'progres
   const { target, progress } = commitment;
   if (!target) return `进度 ${progress.percent}%`;
   if (target.qualifier === 'all') return `${progress.percent}% / ${formatTarget(target)}`;
-  const promised = `${withUnit(target.value, target.unit)}${qualifierSuffix(target)}`;
-  if (SYMBOL_UNITS.has(target.unit)) {
-    const delivered = progress.current === null ? '未上报' : `${progress.current}${target.unit}`;
-    return `${delivered} / ${promised}`;
-  }
-  const delivered = progress.current === null ? '未上报' : String(progress.current);
-  return `${delivered} / ${promised}`;
+  // A percentage keeps its sign on both sides (5.2% / 7%左右); a count names its unit once (6 / 11 所).
+  const delivered =
+    progress.current === null
+      ? '未上报'
+      : target.unit === '%'
+        ? formatFigure(progress.current, target.unit)
+        : String(progress.current);
+  return `${delivered} / ${formatTarget(target)}`;
 }
 
 /** The 2019 figure as a sentence part: "2019年：24 所". */
 export function formatBaseline(baseline: Commitment['baseline2019']): string | null {
   if (!baseline) return null;
-  return `2019年：${withUnit(baseline.value, baseline.unit)}`;
+  return `2019年：${formatFigure(baseline.value, baseline.unit)}`;
 }
 
 /** A 0–1 rate as a whole percentage, or 暂无 when there is nothing to measure yet. */
@@ -73,10 +54,8 @@ export function commitmentDetailPath(id: string): string {
   return `/pages/commitment-detail/index?id=${encodeURIComponent(id)}`;
 }
 
-/** A category's Chinese name from its code. */
-export function categoryName(code: string): string {
-  return COMMITMENT_CATEGORIES.find((c) => c.code === code)?.name ?? code;
-}
+/** @deprecated Use commitmentCategoryName; kept until every caller has moved. */
+export const categoryName = commitmentCategoryName;
 
 /** The source of every commitment; its text is kept in data/. */
 export const SOURCE_REPORT = '平顶山市2020年政府工作报告';

@@ -32,6 +32,13 @@ export interface FieldError {
   message: string;
 }
 
+/** What a parser of the domain answers: the typed, cleaned value, or one message per wrong field. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+export function parsed<T>(value: T, errors: FieldError[]): Parsed<T> {
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
 export interface ErrorBody {
   code: ErrorCode;
   message: string;

@@ -16,19 +16,29 @@ export function clampPercent(percent: number): number {
   return Math.min(100, Math.max(0, Math.floor(percent)));
 }
 
-/** How a target reads in Chinese: 11所, 5万人以上, 3.5%左右, 4.5%以内, 全部. */
+/** Whether a worker can report a figure against the target: only a counted target has one (not 全部完成). */
+export function acceptsFigure(target: Target | null): target is Target {
+  return target !== null && target.qualifier !== 'all';
+}
+
+/** Units written straight after the number (5.2%), not after a space (11 所). */
+const SYMBOL_UNITS = new Set(['%']);
+
+/** A figure with its unit, the one way the app writes one: "11 所", "5.2%". */
+export function formatFigure(value: number | string, unit: string): string {
+  return SYMBOL_UNITS.has(unit) ? `${value}${unit}` : `${value} ${unit}`;
+}
+
+const QUALIFIER_SUFFIX: Record<Target['qualifier'], string> = {
+  exact: '',
+  at_least: '以上',
+  about: '左右',
+  at_most: '以内',
+  all: '',
+};
+
+/** How a target reads in Chinese: 11 所, 5 万人以上, 3.5%左右, 4.5%以内, 全部完成. */
 export function formatTarget(target: Target): string {
-  const figure = `${target.value}${target.unit}`;
-  switch (target.qualifier) {
-    case 'at_least':
-      return `${figure}以上`;
-    case 'about':
-      return `${figure}左右`;
-    case 'at_most':
-      return `${figure}以内`;
-    case 'all':
-      return '全部完成';
-    case 'exact':
-      return figure;
-  }
+  if (target.qualifier === 'all') return '全部完成';
+  return `${formatFigure(target.value, target.unit)}${QUALIFIER_SUFFIX[target.qualifier]}`;
 }

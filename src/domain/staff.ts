@@ -1,5 +1,15 @@
-import type { StaffRole } from './commitment';
 import type { District } from './districts';
+
+export const STAFF_ROLES = [
+  { code: 'worker', name: '社区工作者' },
+  { code: 'admin', name: '管理员' },
+] as const;
+
+export type StaffRole = (typeof STAFF_ROLES)[number]['code'];
+
+export function staffRoleName(role: StaffRole): string {
+  return STAFF_ROLES.find((r) => r.code === role)!.name;
+}
 
 /** A signed-in community worker or admin, as the server knows them from their bearer token. */
 export interface Staff {

@@ -19,9 +19,12 @@ export const BEHIND_MARGIN = 10;
 /** Commitments of the 2020 report run from the start of 2020 to their deadline. */
 export const COMMITMENTS_START = '2020-01-01T00:00:00+08:00';
 
-export function statusName(code: CommitmentStatus): string {
+export function commitmentStatusName(code: CommitmentStatus): string {
   return COMMITMENT_STATUSES.find((s) => s.code === code)!.name;
 }
+
+/** @deprecated Use commitmentStatusName; kept until every caller has moved. */
+export const statusName = commitmentStatusName;
 
 /** Share of the period from `start` to the end of `deadline` (a date, Beijing time) that has passed: 0–1. */
 export function elapsedShare(now: Date, deadline: string, start = COMMITMENTS_START): number {

@@ -1,6 +1,17 @@
-import { DISTRICTS } from './districts';
-import type { FieldError } from './errors';
-import { TICKET_CATEGORIES, type TicketInput } from './ticket';
+import { DISTRICTS, type District } from './districts';
+import { parsed, type FieldError, type Parsed } from './errors';
+import {
+  RATING_SCORES,
+  TICKET_CATEGORIES,
+  TICKET_STATUSES,
+  type RatingInput,
+  type RatingScore,
+  type TicketCategory,
+  type TicketEventInput,
+  type TicketInput,
+  type TicketStatus,
+} from './ticket';
+import { photosError } from './uploads';
 
 /** Limits of the request form: the form shows them, and the server enforces the same ones. */
 export const TICKET_LIMITS = {
@@ -27,19 +38,29 @@ export function characterCount(text: string): number {
   return [...text].length;
 }
 
+type Raw<T> = Partial<Record<keyof T, unknown>>;
+
+function asRecord(raw: unknown): Record<string, unknown> {
+  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+}
+
+/** A text field as typed: trimmed, or '' when absent or not text. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
 /**
- * Every rule of the request form, one message per field, in Chinese. An empty list means the input may be sent.
- * Takes a loosely typed draft, as the form holds it, and tells which fields are wrong.
+ * Every rule of the request form, one Chinese message per wrong field. Takes what a form holds or a body holds and
+ * answers the request as it is stored (texts trimmed, empty optional fields left out), or the field errors.
  */
-export function validateTicketInput(
-  input: Partial<Record<keyof TicketInput, unknown>>,
-): FieldError[] {
+export function parseTicketInput(raw: unknown): Parsed<TicketInput> {
+  const input: Raw<TicketInput> = asRecord(raw);
   const errors: FieldError[] = [];
   const fail = (field: keyof TicketInput, message: string) => errors.push({ field, message });
 
   if (!TICKET_CATEGORIES.some((c) => c.code === input.category)) fail('category', '请选择诉求类别');
 
-  const content = typeof input.content === 'string' ? input.content.trim() : '';
+  const content = text(input.content);
   const length = characterCount(content);
   if (length < TICKET_LIMITS.contentMin) {
     fail('content', `请把问题说清楚，至少 ${TICKET_LIMITS.contentMin} 个字`);
@@ -47,43 +68,100 @@ export function validateTicketInput(
     fail('content', `最多 ${TICKET_LIMITS.contentMax} 个字`);
   }
 
-  if (!DISTRICTS.includes(input.district as (typeof DISTRICTS)[number]))
-    fail('district', '请选择所在县（市、区）');
+  if (!DISTRICTS.includes(input.district as District)) fail('district', '请选择所在县（市、区）');
 
-  if (input.address !== undefined && input.address !== '') {
-    if (
-      typeof input.address !== 'string' ||
-      characterCount(input.address) > TICKET_LIMITS.addressMax
-    ) {
-      fail('address', `地址最多 ${TICKET_LIMITS.addressMax} 个字`);
-    }
+  if (input.address !== undefined && typeof input.address !== 'string') {
+    fail('address', '地址格式不正确');
+  } else if (characterCount(text(input.address)) > TICKET_LIMITS.addressMax) {
+    fail('address', `地址最多 ${TICKET_LIMITS.addressMax} 个字`);
   }
 
-  if (input.photos !== undefined) {
-    if (!Array.isArray(input.photos) || input.photos.some((p) => typeof p !== 'string')) {
-      fail('photos', '照片格式不正确');
-    } else if (input.photos.length > TICKET_LIMITS.photosMax) {
-      fail('photos', `最多上传 ${TICKET_LIMITS.photosMax} 张照片`);
-    }
+  if (input.commitmentId !== undefined && typeof input.commitmentId !== 'string') {
+    fail('commitmentId', '关联的民生实事不正确');
   }
 
-  const anonymous = input.anonymous === true;
+  const photos = input.photos ?? [];
+  const photoProblem = photosError(photos, TICKET_LIMITS.photosMax);
+  if (photoProblem) errors.push(photoProblem);
+  const photoList = photoProblem ? [] : (photos as string[]);
+
   if (typeof input.anonymous !== 'boolean') fail('anonymous', '请选择是否匿名');
-  const phone = typeof input.phone === 'string' ? input.phone.trim() : input.phone;
-  if (phone !== undefined && phone !== '') {
-    if (typeof phone !== 'string' || !isMobileNumber(phone)) fail('phone', '请填写 11 位手机号码');
+  const anonymous = input.anonymous === true;
+  const phone = text(input.phone);
+  if (input.phone !== undefined && typeof input.phone !== 'string') {
+    fail('phone', '请填写 11 位手机号码');
+  } else if (phone !== '') {
+    if (!isMobileNumber(phone)) fail('phone', '请填写 11 位手机号码');
   } else if (!anonymous) {
     fail('phone', '请填写手机号码，或选择匿名反映');
   }
-  if (input.contactName !== undefined && input.contactName !== '') {
-    if (
-      typeof input.contactName !== 'string' ||
-      characterCount(input.contactName) > TICKET_LIMITS.contactNameMax
-    ) {
-      fail('contactName', `称呼最多 ${TICKET_LIMITS.contactNameMax} 个字`);
-    }
+
+  if (input.contactName !== undefined && typeof input.contactName !== 'string') {
+    fail('contactName', '称呼格式不正确');
+  } else if (characterCount(text(input.contactName)) > TICKET_LIMITS.contactNameMax) {
+    fail('contactName', `称呼最多 ${TICKET_LIMITS.contactNameMax} 个字`);
   }
 
   if (input.consent !== true) fail('consent', '请阅读并同意个人信息处理说明');
-  return errors;
+
+  const optional = (value: unknown) => text(value) || undefined;
+  const commitmentId = optional(input.commitmentId);
+  return parsed(
+    {
+      category: input.category as TicketCategory,
+      content,
+      district: input.district as District,
+      ...(optional(input.address) ? { address: optional(input.address) } : {}),
+      ...(commitmentId ? { commitmentId } : {}),
+      ...(photoList.length > 0 ? { photos: photoList } : {}),
+      anonymous,
+      ...(optional(input.contactName) ? { contactName: optional(input.contactName) } : {}),
+      ...(phone ? { phone } : {}),
+      consent: true,
+    },
+    errors,
+  );
+}
+
+/** Limits of what staff write on a request. */
+export const TICKET_EVENT_LIMITS = { noteMax: 500 } as const;
+
+/** A staff move on a request: a known status and a note of 1–500 characters (a reply must say something). */
+export function parseTicketEventInput(raw: unknown): Parsed<TicketEventInput> {
+  const input: Raw<TicketEventInput> = asRecord(raw);
+  const errors: FieldError[] = [];
+  if (!TICKET_STATUSES.some((s) => s.code === input.status)) {
+    errors.push({ field: 'status', message: '请选择处理状态' });
+  }
+  const note = text(input.note);
+  if (note === '') errors.push({ field: 'note', message: '请填写处理说明' });
+  else if (characterCount(note) > TICKET_EVENT_LIMITS.noteMax) {
+    errors.push({ field: 'note', message: `最多 ${TICKET_EVENT_LIMITS.noteMax} 个字` });
+  }
+  return parsed({ status: input.status as TicketStatus, note }, errors);
+}
+
+/** Limits of a rating's comment. */
+export const RATING_LIMITS = { commentMax: 200 } as const;
+
+/** A rating: one of the scores, and an optional comment (empty means none). */
+export function parseRatingInput(raw: unknown): Parsed<RatingInput> {
+  const input: Raw<RatingInput> = asRecord(raw);
+  const errors: FieldError[] = [];
+  if (!RATING_SCORES.some((r) => r.score === input.score)) {
+    errors.push({ field: 'score', message: '请选择满意程度' });
+  }
+  const comment = text(input.comment);
+  if (input.comment !== undefined && input.comment !== null && typeof input.comment !== 'string') {
+    errors.push({ field: 'comment', message: '评价内容格式不正确' });
+  } else if (characterCount(comment) > RATING_LIMITS.commentMax) {
+    errors.push({ field: 'comment', message: `最多 ${RATING_LIMITS.commentMax} 个字` });
+  }
+  return parsed({ score: input.score as RatingScore, comment: comment || null }, errors);
+}
+
+/** @deprecated Use parseTicketInput; kept until every caller has moved. */
+export function validateTicketInput(input: unknown): FieldError[] {
+  const result = parseTicketInput(input);
+  return result.ok ? [] : result.errors;
 }

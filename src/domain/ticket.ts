@@ -26,14 +26,48 @@ export const TICKET_STATUSES = [
 
 export type TicketStatus = (typeof TICKET_STATUSES)[number]['code'];
 
-/** Satisfaction after 已办结: 1 不满意 (reopens the request), 2 基本满意, 3 满意. */
+/**
+ * Satisfaction after 已办结, and what each score means: whether it counts as satisfied in the figures, and whether it
+ * sends the request back to be handled again.
+ */
 export const RATING_SCORES = [
-  { score: 1, name: '不满意' },
-  { score: 2, name: '基本满意' },
-  { score: 3, name: '满意' },
+  { score: 1, name: '不满意', satisfied: false, reopens: true },
+  { score: 2, name: '基本满意', satisfied: true, reopens: false },
+  { score: 3, name: '满意', satisfied: true, reopens: false },
 ] as const;
 
 export type RatingScore = (typeof RATING_SCORES)[number]['score'];
+
+function ratingOf(score: RatingScore) {
+  return RATING_SCORES.find((r) => r.score === score)!;
+}
+
+export function ratingName(score: RatingScore): string {
+  return ratingOf(score).name;
+}
+
+export function isSatisfied(score: RatingScore): boolean {
+  return ratingOf(score).satisfied;
+}
+
+export function ratingReopens(score: RatingScore): boolean {
+  return ratingOf(score).reopens;
+}
+
+/** The scores that count as satisfied, for queries that count them. */
+export const SATISFIED_SCORES: readonly RatingScore[] = RATING_SCORES.filter(
+  (r) => r.satisfied,
+).map((r) => r.score);
+
+/** A category's entry (name, hint, days to close). */
+export function ticketCategory(code: TicketCategory) {
+  return TICKET_CATEGORIES.find((c) => c.code === code)!;
+}
+
+/** A request category's Chinese name; an unknown code is shown as it is. */
+export function ticketCategoryName(code: string): string {
+  return TICKET_CATEGORIES.find((c) => c.code === code)?.name ?? code;
+}
 
 /** What a citizen submits: `POST /api/tickets`. */
 export interface TicketInput {
@@ -49,6 +83,18 @@ export interface TicketInput {
   /** Mainland mobile number; required unless anonymous. */
   phone?: string;
   consent: true;
+}
+
+/** What staff post on a request: `POST /api/tickets/:ticketNo/events`. Staying in the same status is a reply. */
+export interface TicketEventInput {
+  status: TicketStatus;
+  note: string;
+}
+
+/** What its submitter posts after 已办结: `POST /api/tickets/:ticketNo/rating`. */
+export interface RatingInput {
+  score: RatingScore;
+  comment: string | null;
 }
 
 export interface TicketEvent {
@@ -134,7 +180,7 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /** When the city owes an answer: filing time plus the category's days. */
 export function ticketDueAt(category: TicketCategory, createdAt: Date): Date {
-  const days = TICKET_CATEGORIES.find((c) => c.code === category)!.dueDays;
+  const days = ticketCategory(category).dueDays;
   return new Date(createdAt.getTime() + days * DAY_MS);
 }
 

@@ -1,7 +1,8 @@
 import type { Target } from './commitment';
-import type { FieldError } from './errors';
-import { clampPercent, percentFromValue } from './progress';
+import { parsed, type FieldError, type Parsed } from './errors';
+import { acceptsFigure, clampPercent, percentFromValue } from './progress';
 import { characterCount } from './ticket-rules';
+import { photosError } from './uploads';
 
 /** Limits of a progress update: the worker's form shows them, and the server enforces the same ones. */
 export const UPDATE_LIMITS = { noteMin: 2, noteMax: 500, photosMax: 3 } as const;
@@ -17,10 +18,16 @@ export interface CommitmentUpdateInput {
   photos?: string[];
 }
 
-export function validateUpdateInput(
-  input: Partial<Record<keyof CommitmentUpdateInput, unknown>>,
+/**
+ * A worker's post against the commitment's target: exactly one of a figure (only where the target counts one) and a
+ * whole percent, a note of 2–500 characters, at most three photos, each once.
+ */
+export function parseUpdateInput(
+  raw: unknown,
   target: Target | null,
-): FieldError[] {
+): Parsed<CommitmentUpdateInput> {
+  const input: Partial<Record<keyof CommitmentUpdateInput, unknown>> =
+    typeof raw === 'object' && raw !== null ? raw : {};
   const errors: FieldError[] = [];
   const fail = (field: keyof CommitmentUpdateInput, message: string) =>
     errors.push({ field, message });
@@ -32,7 +39,7 @@ export function validateUpdateInput(
   } else if (hasValue) {
     if (typeof input.value !== 'number' || !Number.isFinite(input.value) || input.value < 0) {
       fail('value', '完成数值应为不小于 0 的数字');
-    } else if (!target) {
+    } else if (!acceptsFigure(target)) {
       fail('value', '这项民生实事没有数量目标，请填写完成百分比');
     }
   } else if (
@@ -50,15 +57,24 @@ export function validateUpdateInput(
     fail('note', `请写明进展，至少 ${UPDATE_LIMITS.noteMin} 个字`);
   else if (length > UPDATE_LIMITS.noteMax) fail('note', `最多 ${UPDATE_LIMITS.noteMax} 个字`);
 
-  if (input.photos !== undefined) {
-    if (!Array.isArray(input.photos) || input.photos.some((p) => typeof p !== 'string')) {
-      fail('photos', '照片格式不正确');
-    } else if (input.photos.length > UPDATE_LIMITS.photosMax) {
-      fail('photos', `最多 ${UPDATE_LIMITS.photosMax} 张照片`);
-    }
-    // Whether each photo is an upload of this server is the server's check (it needs the uploads table).
-  }
-  return errors;
+  const photos = input.photos ?? [];
+  const photoProblem = photosError(photos, UPDATE_LIMITS.photosMax);
+  if (photoProblem) errors.push(photoProblem);
+
+  return parsed(
+    {
+      ...(hasValue ? { value: input.value as number } : { percent: input.percent as number }),
+      note,
+      ...(photoProblem ? {} : { photos: photos as string[] }),
+    },
+    errors,
+  );
+}
+
+/** @deprecated Use parseUpdateInput; kept until every caller has moved. */
+export function validateUpdateInput(raw: unknown, target: Target | null): FieldError[] {
+  const result = parseUpdateInput(raw, target);
+  return result.ok ? [] : result.errors;
 }
 
 /**
@@ -69,7 +85,7 @@ export function progressFromUpdate(
   input: Pick<CommitmentUpdateInput, 'value' | 'percent'>,
   target: Target | null,
 ): { current: number | null; percent: number } {
-  if (input.value !== undefined && input.value !== null && target) {
+  if (input.value !== undefined && input.value !== null && acceptsFigure(target)) {
     return { current: input.value, percent: percentFromValue(input.value, target) };
   }
   return { current: null, percent: clampPercent(input.percent ?? 0) };

@@ -1,4 +1,4 @@
-import { formatTarget, percentFromValue } from '../../src/domain/progress';
+import { acceptsFigure, formatTarget, percentFromValue } from '../../src/domain/progress';
 
 describe('percentFromValue', () => {
   it.each([
@@ -15,12 +15,23 @@ describe('percentFromValue', () => {
 
 describe('formatTarget', () => {
   it.each([
-    [{ value: 11, unit: '所', qualifier: 'exact' }, '11所'],
-    [{ value: 5, unit: '万人', qualifier: 'at_least' }, '5万人以上'],
+    [{ value: 11, unit: '所', qualifier: 'exact' }, '11 所'],
+    [{ value: 5, unit: '万人', qualifier: 'at_least' }, '5 万人以上'],
     [{ value: 7, unit: '%', qualifier: 'about' }, '7%左右'],
     [{ value: 4.5, unit: '%', qualifier: 'at_most' }, '4.5%以内'],
     [{ value: 100, unit: '%', qualifier: 'all' }, '全部完成'],
   ] as const)('%o reads %s', (target, text) => {
     expect(formatTarget(target)).toBe(text);
+  });
+});
+
+describe('acceptsFigure', () => {
+  it.each([
+    [null, false],
+    [{ value: 100, unit: '%', qualifier: 'all' }, false],
+    [{ value: 11, unit: '所', qualifier: 'exact' }, true],
+    [{ value: 4.5, unit: '%', qualifier: 'at_most' }, true],
+  ] as const)('%o takes a figure: %p', (target, accepts) => {
+    expect(acceptsFigure(target)).toBe(accepts);
   });
 });
