@@ -2,13 +2,15 @@ import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
-/** Environment variables the server reads, checked once at boot. */
+const DEFAULT_H5_DIR = './dist/h5';
+
+/** Environment variables the server reads, checked once at boot. Nothing else in server/ reads process.env. */
 const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ default: '0.0.0.0' }),
   DATA_DIR: Type.String({ minLength: 1, default: './.data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
-  H5_DIR: Type.String({ minLength: 1, default: './dist/h5' }),
+  H5_DIR: Type.String({ minLength: 1, default: DEFAULT_H5_DIR }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -44,7 +46,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
     throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
   }
-  const env_ = parsed as Static<typeof EnvSchema>;
+  const env_: Static<typeof EnvSchema> = parsed;
   return {
     port: env_.PORT,
     host: env_.HOST,
@@ -55,4 +57,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ticketRateLimit: env_.TICKET_RATE_LIMIT,
     trustProxy: env_.TRUST_PROXY,
   };
+}
+
+/** Where the H5 build lives, resolved as loadConfig does: the build script needs only this one setting. */
+export function loadH5Dir(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(env.H5_DIR || DEFAULT_H5_DIR);
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { loadH5Dir } from './config';
 
 const ROOT = path.resolve(__dirname, '..');
 /** Everything the H5 build is made from. */
@@ -34,7 +35,7 @@ export function h5InputsHash(): string {
   return hash.digest('hex');
 }
 
-const DEFAULT_H5_DIR = path.resolve(ROOT, process.env.H5_DIR ?? 'dist/h5');
+const DEFAULT_H5_DIR = loadH5Dir();
 const COMPRESSIBLE = /\.(js|css|html|svg|json)$/;
 
 /**
