@@ -89,7 +89,7 @@ describe('the resident app', () => {
     await page.locator('.taro-tabbar__tabbar').getByText('民生实事', { exact: true }).tap();
     await page.locator(CARD).nth(9).waitFor({ timeout: 20_000 });
     expect(await cardCount(page)).toBeGreaterThanOrEqual(10);
-    const statuses = await page.locator(`${CARD} .status-tag`).allInnerTexts();
+    const statuses = await page.locator(`${CARD} .commitment-status-tag`).allInnerTexts();
     expect(statuses.length).toBeGreaterThanOrEqual(10);
     for (const status of statuses) expect(STATUS_NAMES).toContain(status.trim());
     await screenshot(page, 'resident-list');

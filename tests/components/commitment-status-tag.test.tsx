@@ -1,16 +1,16 @@
 import { render, screen } from '@testing-library/react';
-import StatusTag from '@/components/status-tag';
+import CommitmentStatusTag from '@/components/commitment-status-tag';
 
-describe('StatusTag', () => {
+describe('CommitmentStatusTag', () => {
   it.each([
     ['not_started', '未启动'],
     ['on_track', '推进中'],
     ['behind', '滞后'],
     ['done', '已完成'],
   ] as const)('names the status %s in words: %s', (status, name) => {
-    render(<StatusTag status={status} />);
+    render(<CommitmentStatusTag status={status} />);
     const tag = screen.getByText(name);
     expect(tag).toBeVisible();
-    expect(tag.closest(`.status-tag--${status}`)).not.toBeNull();
+    expect(tag.closest(`.commitment-status-tag--${status}`)).not.toBeNull();
   });
 });

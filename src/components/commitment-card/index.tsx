@@ -5,7 +5,7 @@ import type { Commitment } from '@/domain/commitment';
 import { categoryName, formatDelivered } from '@/domain/display';
 import { statusName } from '@/domain/status';
 import { fromNow } from '@/services/time';
-import StatusTag from '@/components/status-tag';
+import CommitmentStatusTag from '@/components/commitment-status-tag';
 import './index.scss';
 
 export interface CommitmentCardProps {
@@ -27,7 +27,7 @@ function CommitmentCard({ commitment, onOpen }: CommitmentCardProps) {
     >
       <View className="commitment-card__head">
         <Text className="commitment-card__category">{categoryName(commitment.category)}</Text>
-        <StatusTag status={commitment.status} />
+        <CommitmentStatusTag status={commitment.status} />
       </View>
       <Text className="commitment-card__title">{commitment.title}</Text>
       <View className="commitment-card__figures">

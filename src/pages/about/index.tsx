@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import AppPage from '@/components/app-page';
-import StatusTag from '@/components/status-tag';
+import CommitmentStatusTag from '@/components/commitment-status-tag';
 import { SOURCE_REPORT } from '@/domain/display';
 import { BEHIND_MARGIN, COMMITMENT_STATUSES } from '@/domain/status';
 import './index.scss';
@@ -28,7 +28,7 @@ export default function AboutPage() {
         </Text>
         {COMMITMENT_STATUSES.map((s) => (
           <View key={s.code} className="about-status">
-            <StatusTag status={s.code} />
+            <CommitmentStatusTag status={s.code} />
             <Text>
               {s.code === 'not_started' && '还没有任何进展上报。'}
               {s.code === 'on_track' &&

@@ -13,7 +13,7 @@ import {
 import { formatTarget } from '@/domain/progress';
 import { COMMITMENT_STATUSES, statusName } from '@/domain/status';
 import AppPage from '@/components/app-page';
-import StatusTag from '@/components/status-tag';
+import CommitmentStatusTag from '@/components/commitment-status-tag';
 import { ErrorState, OfflineBanner } from '@/components/state-views';
 import { getCommitment } from '@/services/commitments';
 import type { Fetched } from '@/services/cache';
@@ -107,7 +107,7 @@ export default function CommitmentDetailPage() {
       <View className="app-section detail-head">
         <View className="detail-head__tags">
           <Text className="detail-head__category">{categoryName(commitment.category)}</Text>
-          <StatusTag status={commitment.status} />
+          <CommitmentStatusTag status={commitment.status} />
         </View>
         <Text className="detail-head__title">{commitment.title}</Text>
         <View className="detail-head__figures">

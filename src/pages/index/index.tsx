@@ -14,7 +14,7 @@ import type { Stats } from '@/domain/stats';
 import { COMMITMENT_STATUSES } from '@/domain/status';
 import AppPage from '@/components/app-page';
 import CommitmentCard from '@/components/commitment-card';
-import StatusTag from '@/components/status-tag';
+import CommitmentStatusTag from '@/components/commitment-status-tag';
 import { ErrorState, LoadingCards, OfflineBanner } from '@/components/state-views';
 import type { Fetched } from '@/services/cache';
 import { listAllCommitments } from '@/services/commitments';
@@ -113,7 +113,7 @@ export default function HomePage() {
             <View className="home-overall__counts">
               {[...COMMITMENT_STATUSES].reverse().map((s) => (
                 <View key={s.code} className="home-overall__count" data-testid={`count-${s.code}`}>
-                  <StatusTag status={s.code} />
+                  <CommitmentStatusTag status={s.code} />
                   <Text className="home-overall__count-number">
                     {commitments.counts[s.code]} 项
                   </Text>

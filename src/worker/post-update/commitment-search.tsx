@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { SearchBar } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
 import { EmptyState, ErrorState, LoadingCards } from '@/components/state-views';
-import StatusTag from '@/components/status-tag';
+import CommitmentStatusTag from '@/components/commitment-status-tag';
 import type { Commitment } from '@/domain/commitment';
 import { categoryName, formatDelivered } from '@/domain/display';
 import { listCommitments } from '@/services/commitments';
@@ -66,7 +66,7 @@ export default function CommitmentSearch({ onPick }: { onPick: (c: Commitment) =
           >
             <View className="commitment-search__head">
               <Text className="commitment-search__title">{c.title}</Text>
-              <StatusTag status={c.status} />
+              <CommitmentStatusTag status={c.status} />
             </View>
             <Text className="app-muted">
               {categoryName(c.category)} · {formatDelivered(c)} · 进度 {c.progress.percent}%

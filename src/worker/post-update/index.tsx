@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import AppPage from '@/components/app-page';
 import PhotoPicker from '@/components/request-form/photo-picker';
 import { ErrorState, LoadingCards } from '@/components/state-views';
-import StatusTag from '@/components/status-tag';
+import CommitmentStatusTag from '@/components/commitment-status-tag';
 import type { Commitment, CommitmentDetail, CommitmentUpdate } from '@/domain/commitment';
 import { commitmentDetailPath, formatDelivered } from '@/domain/display';
 import { formatTarget } from '@/domain/progress';
@@ -199,7 +199,7 @@ export default function PostUpdatePage() {
           <Text className="post-update__title">{commitment.title}</Text>
           <View className="post-update__progress">
             <Text className="post-update__percent">进度 {posted.update.percent}%</Text>
-            {after ? <StatusTag status={after.status} /> : null}
+            {after ? <CommitmentStatusTag status={after.status} /> : null}
           </View>
           {after ? <Text className="app-muted">{formatDelivered(after)}</Text> : null}
           <Text className="post-update__note">{posted.update.note}</Text>
@@ -238,7 +238,7 @@ export default function PostUpdatePage() {
       <View className="app-section">
         <View className="post-update__head">
           <Text className="post-update__title">{commitment.title}</Text>
-          <StatusTag status={commitment.status} />
+          <CommitmentStatusTag status={commitment.status} />
         </View>
         <Text className="app-muted post-update__now">
           目前：{formatDelivered(commitment)}，进度 {commitment.progress.percent}%
