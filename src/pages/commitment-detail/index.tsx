@@ -1,76 +1,37 @@
 import { View, Text } from '@tarojs/components';
 import { Button, Progress, Skeleton } from '@nutui/nutui-react-taro';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CommitmentDetail } from '@/domain/commitment';
-import {
-  categoryName,
-  commitmentDetailPath,
-  formatBaseline,
-  formatDelivered,
-  SOURCE_REPORT,
-} from '@/domain/display';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useMemo } from 'react';
+import { commitmentDetailPath, requestFormPath } from '@/app-paths';
+import { commitmentCategoryName } from '@/domain/commitment';
+import { formatBaseline, formatDelivered, SOURCE_REPORT } from '@/domain/display';
 import { formatTarget } from '@/domain/progress';
-import { COMMITMENT_STATUSES, statusName } from '@/domain/status';
+import { COMMITMENT_STATUSES, commitmentStatusName } from '@/domain/status';
 import AppPage from '@/components/app-page';
 import CommitmentStatusTag from '@/components/commitment-status-tag';
 import { ErrorState, OfflineBanner } from '@/components/state-views';
+import { useResource } from '@/hooks/use-resource';
 import { getCommitment } from '@/services/commitments';
-import type { Fetched } from '@/services/cache';
 import { useShare } from '@/services/share';
 import { formatDate, fromNow } from '@/services/time';
 import Timeline from './timeline';
 import './index.scss';
 
-type State =
-  | { phase: 'loading' }
-  | { phase: 'error'; message: string }
-  | { phase: 'ready'; result: Fetched<CommitmentDetail> };
-
-async function fetchState(id: string): Promise<State> {
-  if (!id) return { phase: 'error', message: '链接里缺少民生实事的编号' };
-  try {
-    return { phase: 'ready', result: await getCommitment(id) };
-  } catch (error) {
-    return { phase: 'error', message: error instanceof Error ? error.message : '加载失败' };
-  }
-}
-
 export default function CommitmentDetailPage() {
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : '';
-  const [state, setState] = useState<State>({ phase: 'loading' });
+  const load = useCallback(
+    () => (id ? getCommitment(id) : Promise.reject(new Error('链接里缺少民生实事的编号'))),
+    [id],
+  );
+  const resource = useResource(load);
 
-  const load = useCallback(() => {
-    setState({ phase: 'loading' });
-    void fetchState(id).then(setState);
-  }, [id]);
-
-  useEffect(() => {
-    let current = true;
-    void fetchState(id).then((next) => current && setState(next));
-    return () => {
-      current = false;
-    };
-  }, [id]);
-
-  usePullDownRefresh(() => {
-    void fetchState(id)
-      .then((next) => {
-        // A failed refresh keeps the page on screen and says why.
-        if (next.phase === 'error' && state.phase === 'ready') {
-          void Taro.showToast({ title: next.message, icon: 'none' });
-        } else setState(next);
-      })
-      .finally(() => Taro.stopPullDownRefresh());
-  });
-
-  const commitment = state.phase === 'ready' ? state.result.data : null;
+  const commitment = resource.data?.data ?? null;
   const shareContent = useMemo(
     () =>
       commitment
         ? {
-            title: `${commitment.title}：${formatDelivered(commitment)}（${statusName(commitment.status)}）`,
+            title: `${commitment.title}：${formatDelivered(commitment)}（${commitmentStatusName(commitment.status)}）`,
             path: commitmentDetailPath(commitment.id),
           }
         : null,
@@ -78,7 +39,7 @@ export default function CommitmentDetailPage() {
   );
   const share = useShare(shareContent);
 
-  if (state.phase === 'loading') {
+  if (resource.status === 'loading') {
     return (
       <AppPage className="detail-page">
         <View className="app-section" ariaRole="status" ariaLabel="正在加载" data-testid="loading">
@@ -87,15 +48,15 @@ export default function CommitmentDetailPage() {
       </AppPage>
     );
   }
-  if (state.phase === 'error' || !commitment) {
+  if (!resource.data || !commitment) {
     return (
       <AppPage className="detail-page">
-        <ErrorState message={state.phase === 'error' ? state.message : ''} onRetry={load} />
+        <ErrorState message={resource.error} onRetry={resource.reload} />
       </AppPage>
     );
   }
 
-  const { offline, savedAt } = state.result;
+  const { offline, savedAt } = resource.data;
   const status = COMMITMENT_STATUSES.find((s) => s.code === commitment.status)!;
   const baseline = formatBaseline(commitment.baseline2019);
   const percent = commitment.progress.percent;
@@ -106,7 +67,9 @@ export default function CommitmentDetailPage() {
 
       <View className="app-section detail-head">
         <View className="detail-head__tags">
-          <Text className="detail-head__category">{categoryName(commitment.category)}</Text>
+          <Text className="detail-head__category">
+            {commitmentCategoryName(commitment.category)}
+          </Text>
           <CommitmentStatusTag status={commitment.status} />
         </View>
         <Text className="detail-head__title">{commitment.title}</Text>
@@ -161,7 +124,7 @@ export default function CommitmentDetailPage() {
           type="primary"
           onClick={() =>
             void Taro.navigateTo({
-              url: `/pages/request-form/index?commitmentId=${encodeURIComponent(commitment.id)}`,
+              url: requestFormPath(commitment.id),
             })
           }
         >

@@ -1,0 +1,29 @@
+/** The app's own page paths, for navigation, share cards and deep links (app.config.ts registers the pages). */
+
+export const MY_REQUESTS_PAGE = '/pages/my-requests/index';
+export const REQUESTS_TAB = '/pages/requests/index';
+export const COMMITMENTS_TAB = '/pages/commitments/index';
+
+export function commitmentDetailPath(id: string): string {
+  return `/pages/commitment-detail/index?id=${encodeURIComponent(id)}`;
+}
+
+export function requestDetailPath(ticketNo: string): string {
+  return `/pages/request-detail/index?no=${encodeURIComponent(ticketNo)}`;
+}
+
+/** The request form, tied to the commitment the citizen was reading. */
+export function requestFormPath(commitmentId: string): string {
+  return `/pages/request-form/index?commitmentId=${encodeURIComponent(commitmentId)}`;
+}
+
+/** A request as staff handle it. */
+export function staffTicketPath(ticketNo: string): string {
+  return `/worker/ticket-detail/index?ticketNo=${encodeURIComponent(ticketNo)}`;
+}
+
+/** The H5 deep link of an in-app path: origin + hash route, e.g. https://x/#/pages/commitment-detail/index?id=a. */
+export function deepLinkUrl(origin: string, appPath: string): string {
+  const route = appPath.startsWith('/') ? appPath : `/${appPath}`;
+  return `${origin.replace(/\/+$/, '')}/#${route}`;
+}
