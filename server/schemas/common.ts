@@ -1,8 +1,9 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { ERROR_MESSAGES, type ErrorBody, type ErrorCode } from '../../src/domain/errors';
 
-/** The one error envelope, for every 4xx/5xx response schema. */
+/** The one error envelope, for every 4xx/5xx response schema; its codes are those of src/domain/errors.ts. */
 export const ErrorSchema = Type.Object({
-  code: Type.String(),
+  code: Type.Unsafe<ErrorCode>({ type: 'string', enum: Object.keys(ERROR_MESSAGES) }),
   message: Type.String(),
   details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
 });
@@ -32,3 +33,5 @@ export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(sch
 export type Equals<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 export type Expect<T extends true> = T;
+
+export type SchemaMatchesDomain = Expect<Equals<Static<typeof ErrorSchema>, ErrorBody>>;

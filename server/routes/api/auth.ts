@@ -15,7 +15,7 @@ import {
   revokeSession,
 } from '../../repositories/staff';
 import { LoginBodySchema, LoginResultSchema, StaffSchema } from '../../schemas/auth';
-import { ErrorSchema } from '../../schemas/common';
+import { errorResponses } from '../../schemas/common';
 
 /** Sign-in requests one address may make a minute, whatever the usernames: caps spraying guesses. */
 const LOGIN_REQUESTS_PER_MINUTE = 30;
@@ -35,12 +35,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         body: LoginBodySchema,
-        response: {
-          200: LoginResultSchema,
-          400: ErrorSchema,
-          401: ErrorSchema,
-          429: ErrorSchema,
-        },
+        response: { 200: LoginResultSchema, ...errorResponses(400, 401, 429) },
       },
       config: {
         rateLimit: {
@@ -111,7 +106,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/logout',
     {
       preHandler: app.requireStaff,
-      schema: { response: { 204: Type.Null(), 401: ErrorSchema } },
+      schema: { response: { 204: Type.Null(), ...errorResponses(401) } },
     },
     async (request, reply) => {
       await revokeSession(app.db, hashToken(bearerToken(request)!), app.now());
@@ -123,7 +118,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/me',
     {
       preHandler: app.requireStaff,
-      schema: { response: { 200: StaffSchema, 401: ErrorSchema } },
+      schema: { response: { 200: StaffSchema, ...errorResponses(401) } },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');

@@ -8,7 +8,7 @@ import { sha256 } from '../../repositories/tickets';
 import { uploadNameOf } from '../../repositories/uploads';
 import { CommitmentUpdateBodySchema } from '../../schemas/commitment-updates';
 import { CommitmentUpdateSchema } from '../../schemas/commitments';
-import { ErrorSchema } from '../../schemas/common';
+import { errorResponses } from '../../schemas/common';
 
 /**
  * Workers post progress. Commitments are city-wide promises, so any signed-in worker or admin may post on any
@@ -23,13 +23,7 @@ const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
         body: CommitmentUpdateBodySchema,
-        response: {
-          201: CommitmentUpdateSchema,
-          400: ErrorSchema,
-          401: ErrorSchema,
-          404: ErrorSchema,
-          422: ErrorSchema,
-        },
+        response: { 201: CommitmentUpdateSchema, ...errorResponses(400, 401, 404, 422) },
       },
       // Optional here (each post without one is a new update); the app always sends one.
       preValidation: async (request) => {

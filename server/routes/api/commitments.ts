@@ -11,7 +11,7 @@ import {
   CommitmentListQuerySchema,
   CommitmentPageSchema,
 } from '../../schemas/commitments';
-import { ErrorSchema } from '../../schemas/common';
+import { errorResponses } from '../../schemas/common';
 
 const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -19,7 +19,7 @@ const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         querystring: CommitmentListQuerySchema,
-        response: { 200: CommitmentPageSchema, 400: ErrorSchema },
+        response: { 200: CommitmentPageSchema, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
@@ -46,7 +46,7 @@ const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
-        response: { 200: CommitmentDetailSchema, 400: ErrorSchema, 404: ErrorSchema },
+        response: { 200: CommitmentDetailSchema, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
