@@ -1,72 +1,35 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Step, Steps } from '@nutui/nutui-react-taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { MY_REQUESTS_PAGE } from '@/app-paths';
 import AppPage from '@/components/app-page';
 import { EmptyState, ErrorState, LoadingCards, OfflineBanner } from '@/components/state-views';
 import TicketStatusTag from '@/components/ticket-status-tag';
 import {
   isOverdue,
-  TICKET_CATEGORIES,
   TICKET_STATUSES,
+  ticketCategoryName,
   ticketStatusName,
   type Ticket,
 } from '@/domain/ticket';
+import { useResource } from '@/hooks/use-resource';
 import { findStoredTicket, getTicketKept } from '@/services/tickets';
 import { formatDateTime, fromNow } from '@/services/time';
 import PhotoGrid from '@/components/photo-grid';
 import Rating from './rating';
 import './index.scss';
 
-async function fetchTicket(
-  ticketNo: string,
-  token: string,
-): Promise<{ ticket: Ticket; keptAt: string | null } | { error: string }> {
-  try {
-    const { data, offline, savedAt } = await getTicketKept(ticketNo, token);
-    return { ticket: data, keptAt: offline ? savedAt : null };
-  } catch (e) {
-    return { error: (e as Error).message };
-  }
-}
-
 /** One request as its submitter follows it: 已受理 → 已派单 → 办理中 → 已办结, every step, and the rating. */
 export default function RequestDetailPage() {
   const { params } = useRouter();
   const ticketNo = params.no ? decodeURIComponent(params.no) : '';
   const stored = ticketNo ? findStoredTicket(ticketNo) : undefined;
-  const [ticket, setTicket] = useState<Ticket | null>(null);
-  const [error, setError] = useState('');
-  const [keptAt, setKeptAt] = useState<string | null>(null);
-  function apply(result: { ticket: Ticket; keptAt: string | null } | { error: string }) {
-    if ('ticket' in result) {
-      setTicket(result.ticket);
-      setKeptAt(result.keptAt);
-    } else setError(result.error);
-  }
-
   const token = stored?.accessToken ?? '';
-  const load = useCallback(() => {
-    setError('');
-    return fetchTicket(ticketNo, token).then(apply);
-  }, [ticketNo, token]);
-
-  useEffect(() => {
-    let current = true;
-    if (token) void fetchTicket(ticketNo, token).then((next) => current && apply(next));
-    return () => {
-      current = false;
-    };
-  }, [ticketNo, token]);
-  usePullDownRefresh(() => {
-    void fetchTicket(ticketNo, token)
-      .then((result) => {
-        // The request stays on screen; say why it could not be brought up to date.
-        if ('error' in result && ticket) void Taro.showToast({ title: result.error, icon: 'none' });
-        else apply(result);
-      })
-      .finally(() => Taro.stopPullDownRefresh());
-  });
+  // Only the phone that filed the request holds its token: without it there is nothing to load.
+  const load = useCallback(() => getTicketKept(ticketNo, token), [ticketNo, token]);
+  const resource = useResource(token ? load : null);
+  const rated = (next: Ticket) => resource.set((kept) => ({ ...kept, data: next }));
 
   if (!stored) {
     return (
@@ -75,16 +38,16 @@ export default function RequestDetailPage() {
           title="这部手机上没有这件诉求"
           description="只有提交诉求的手机能查看详情。也可以拨打 12345 报受理编号查询。"
           actionText="查看我的诉求"
-          onAction={() => void Taro.redirectTo({ url: '/pages/my-requests/index' })}
+          onAction={() => void Taro.redirectTo({ url: MY_REQUESTS_PAGE })}
         />
       </AppPage>
     );
   }
-  if (!ticket) {
+  if (!resource.data) {
     return (
       <AppPage>
-        {error ? (
-          <ErrorState message={error} onRetry={() => void load()} />
+        {resource.status === 'error' ? (
+          <ErrorState message={resource.error} onRetry={resource.reload} />
         ) : (
           <LoadingCards count={3} />
         )}
@@ -92,14 +55,14 @@ export default function RequestDetailPage() {
     );
   }
 
+  const { data: ticket, offline, savedAt } = resource.data;
   const stepIndex = TICKET_STATUSES.findIndex((s) => s.code === ticket.status);
   const overdue = isOverdue(ticket, new Date());
-  const category = TICKET_CATEGORIES.find((c) => c.code === ticket.category);
   const events = [...ticket.events].reverse();
 
   return (
     <AppPage className="request-detail">
-      {keptAt ? <OfflineBanner savedAt={keptAt} /> : null}
+      {offline ? <OfflineBanner savedAt={savedAt} /> : null}
       <View className="app-section">
         <View className="request-detail__head">
           <TicketStatusTag status={ticket.status} />
@@ -162,7 +125,7 @@ export default function RequestDetailPage() {
       </View>
 
       <View className="app-section">
-        <Rating ticket={ticket} accessToken={stored.accessToken} onRated={setTicket} />
+        <Rating ticket={ticket} accessToken={stored.accessToken} onRated={rated} />
         {ticket.status !== 'resolved' && ticket.ratings.length === 0 ? (
           <Text className="app-muted">办结后可以在这里评价</Text>
         ) : null}
@@ -172,7 +135,7 @@ export default function RequestDetailPage() {
         <Text className="app-section__title">您反映的问题</Text>
         <Text className="request-detail__content">{ticket.content}</Text>
         <View className="request-detail__facts">
-          <Text>类别：{category?.name}</Text>
+          <Text>类别：{ticketCategoryName(ticket.category)}</Text>
           <Text>
             地点：{ticket.district}
             {ticket.address ? ` ${ticket.address}` : ''}

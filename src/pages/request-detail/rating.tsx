@@ -1,7 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { RATING_SCORES, type RatingScore, type Ticket } from '@/domain/ticket';
+import { RATING_LIMITS } from '@/domain/ticket-rules';
+import {
+  RATING_SCORES,
+  ratingName,
+  ratingReopens,
+  type RatingScore,
+  type Ticket,
+} from '@/domain/ticket';
 import { rateTicket } from '@/services/tickets';
 
 export interface RatingProps {
@@ -9,8 +16,6 @@ export interface RatingProps {
   accessToken: string;
   onRated: (ticket: Ticket) => void;
 }
-
-const scoreName = (score: number) => RATING_SCORES.find((r) => r.score === score)?.name ?? '';
 
 /** The rating of the latest resolution; given once per 已办结. 不满意 sends the request back to be handled again. */
 export default function Rating({ ticket, accessToken, onRated }: RatingProps) {
@@ -24,7 +29,7 @@ export default function Rating({ ticket, accessToken, onRated }: RatingProps) {
   if (given) {
     return (
       <View className="rating" data-testid="rating-given">
-        <Text className="rating__title">您的评价：{scoreName(given.score)}</Text>
+        <Text className="rating__title">您的评价：{ratingName(given.score)}</Text>
         {given.comment ? <Text className="app-muted">{given.comment}</Text> : null}
       </View>
     );
@@ -65,7 +70,7 @@ export default function Rating({ ticket, accessToken, onRated }: RatingProps) {
           </View>
         ))}
       </View>
-      {score === 1 ? (
+      {score !== null && ratingReopens(score) ? (
         <Text className="rating__warn">选“不满意”后，这件诉求会退回重新办理</Text>
       ) : null}
       <TextArea
@@ -73,7 +78,7 @@ export default function Rating({ ticket, accessToken, onRated }: RatingProps) {
         placeholder="还想说点什么（可不填）"
         value={comment}
         rows={3}
-        maxLength={200}
+        maxLength={RATING_LIMITS.commentMax}
         onChange={(value) => setComment(value)}
       />
       {error ? (
