@@ -1,21 +1,16 @@
 import { View, Text } from '@tarojs/components';
 import { CircleProgress, Grid, Progress } from '@nutui/nutui-react-taro';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { COMMITMENTS_TAB, commitmentDetailPath } from '@/app-paths';
 import type { Commitment, CommitmentCategory } from '@/domain/commitment';
-import {
-  commitmentDetailPath,
-  formatCount,
-  formatHours,
-  formatRate,
-  SOURCE_REPORT,
-} from '@/domain/display';
+import { formatCount, formatHours, formatRate, SOURCE_REPORT } from '@/domain/display';
 import type { Stats } from '@/domain/stats';
 import { COMMITMENT_STATUSES } from '@/domain/status';
 import AppPage from '@/components/app-page';
 import CommitmentCard from '@/components/commitment-card';
 import CommitmentStatusTag from '@/components/commitment-status-tag';
 import { ErrorState, LoadingCards, OfflineBanner } from '@/components/state-views';
+import { useResource } from '@/hooks/use-resource';
 import type { Fetched } from '@/services/cache';
 import { listAllCommitments } from '@/services/commitments';
 import { setPendingCategory } from '@/services/pending-filter';
@@ -23,11 +18,11 @@ import { getStats } from '@/services/stats';
 import { formatDateTime } from '@/services/time';
 import './index.scss';
 
-type State =
-  | { phase: 'loading' }
-  | { phase: 'error'; message: string }
-  /** recent: null when the list could not be loaded (the figures could). */
-  | { phase: 'ready'; stats: Fetched<Stats>; recent: Commitment[] | null };
+interface Overview {
+  stats: Fetched<Stats>;
+  /** null when the list could not be loaded (the figures could). */
+  recent: Commitment[] | null;
+}
 
 const RECENT_COUNT = 5;
 
@@ -42,161 +37,141 @@ const openDetail = (id: string) => void Taro.navigateTo({ url: commitmentDetailP
 
 function openCategory(category: CommitmentCategory) {
   setPendingCategory(category);
-  void Taro.switchTab({ url: '/pages/commitments/index' });
+  void Taro.switchTab({ url: COMMITMENTS_TAB });
 }
 
-async function fetchState(): Promise<State> {
-  try {
-    const [stats, all] = await Promise.all([getStats(), listAllCommitments().catch(() => null)]);
-    return { phase: 'ready', stats, recent: all ? mostRecent(all.data) : null };
-  } catch (error) {
-    return { phase: 'error', message: error instanceof Error ? error.message : '加载失败' };
-  }
+async function loadOverview(): Promise<Overview> {
+  const [stats, all] = await Promise.all([getStats(), listAllCommitments().catch(() => null)]);
+  return { stats, recent: all ? mostRecent(all.data) : null };
 }
 
 export default function HomePage() {
-  const [state, setState] = useState<State>({ phase: 'loading' });
+  const overview = useResource(loadOverview);
+  return (
+    <AppPage className="index-page">
+      {overview.data ? (
+        <OverviewBody overview={overview.data} />
+      ) : overview.status === 'error' ? (
+        <ErrorState message={overview.error} onRetry={overview.reload} />
+      ) : (
+        <LoadingCards count={3} />
+      )}
+    </AppPage>
+  );
+}
 
-  const load = useCallback(() => fetchState().then(setState), []);
-
-  useEffect(() => {
-    let current = true;
-    void fetchState().then((next) => current && setState(next));
-    return () => {
-      current = false;
-    };
-  }, []);
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  const retry = useCallback(() => {
-    setState({ phase: 'loading' });
-    void load();
-  }, [load]);
-
-  const body = useMemo(() => {
-    if (state.phase === 'loading') return <LoadingCards count={3} />;
-    if (state.phase === 'error') return <ErrorState message={state.message} onRetry={retry} />;
-    const { data: stats, offline, savedAt } = state.stats;
-    const { commitments, tickets } = stats;
-    return (
-      <View>
-        {/* Offline, the banner gives the time of the kept figures. */}
-        {offline ? (
-          <OfflineBanner savedAt={savedAt} />
-        ) : (
-          <Text className="home-asof app-muted" data-testid="as-of">
-            数据截至 {formatDateTime(stats.asOf)}
-          </Text>
-        )}
-
-        <View className="app-section home-overall">
-          <Text className="app-section__title">总体进展 · {commitments.total} 项民生实事</Text>
-          <View className="home-overall__body">
-            <CircleProgress
-              percent={commitments.averagePercent}
-              radius={56}
-              strokeWidth={10}
-              color="var(--nutui-color-primary)"
-              background="#e8eaed"
-            >
-              <View
-                className="home-overall__ring-text"
-                ariaLabel={`平均进度 ${commitments.averagePercent}%`}
-              >
-                <Text className="home-overall__ring-number">{commitments.averagePercent}%</Text>
-                <Text className="home-overall__ring-label">平均进度</Text>
-              </View>
-            </CircleProgress>
-            <View className="home-overall__counts">
-              {[...COMMITMENT_STATUSES].reverse().map((s) => (
-                <View key={s.code} className="home-overall__count" data-testid={`count-${s.code}`}>
-                  <CommitmentStatusTag status={s.code} />
-                  <Text className="home-overall__count-number">
-                    {commitments.counts[s.code]} 项
-                  </Text>
-                </View>
-              ))}
-            </View>
-          </View>
-        </View>
-
-        <View className="app-section">
-          <Text className="app-section__title">分类进展</Text>
-          <Grid columns={2} gap={8} square={false} center={false} className="home-categories">
-            {commitments.byCategory.map((c) => (
-              <Grid.Item
-                key={c.category}
-                className="home-category"
-                onClick={() => openCategory(c.category)}
-                text={
-                  <View
-                    className="home-category__body"
-                    ariaRole="button"
-                    ariaLabel={`${c.name}，${c.total} 项，平均进度 ${c.averagePercent}%，已完成 ${c.counts.done} 项`}
-                  >
-                    <Text className="home-category__name">{c.name}</Text>
-                    <Text className="home-category__figure">
-                      {c.total} 项 · 平均 {c.averagePercent}%
-                    </Text>
-                    <Progress
-                      percent={c.averagePercent}
-                      strokeWidth="6"
-                      color="var(--nutui-color-primary)"
-                      background="#e8eaed"
-                    />
-                    <Text className="home-category__done">已完成 {c.counts.done} 项</Text>
-                  </View>
-                }
-              />
-            ))}
-          </Grid>
-        </View>
-
-        <View className="home-recent">
-          <Text className="app-section__title">最近更新</Text>
-          {state.recent === null ? (
-            <View className="app-section" ariaRole="alert">
-              <Text className="app-muted">最近更新没有加载出来，请下拉刷新重试。</Text>
-            </View>
-          ) : state.recent.length === 0 ? (
-            <View className="app-section">
-              <Text className="app-muted">还没有进展更新。各项实事上报进展后，会显示在这里。</Text>
-            </View>
-          ) : (
-            state.recent.map((c) => (
-              <CommitmentCard key={c.id} commitment={c} onOpen={openDetail} />
-            ))
-          )}
-        </View>
-
-        <View className="app-section home-tickets" data-testid="tickets">
-          <Text className="app-section__title">民呼必应</Text>
-          <View className="home-tickets__grid">
-            {[
-              ['收到诉求', formatCount(tickets.total)],
-              ['正在办理', formatCount(tickets.open)],
-              ['已办结', formatCount(tickets.resolved)],
-              ['办结率', formatRate(tickets.closureRate)],
-              ['满意率', formatRate(tickets.satisfactionRate)],
-              ['办结用时（中位）', formatHours(tickets.medianHoursToResolve)],
-            ].map(([label, value]) => (
-              <View key={label} className="home-tickets__cell">
-                <Text className="home-tickets__value">{value}</Text>
-                <Text className="home-tickets__label">{label}</Text>
-              </View>
-            ))}
-          </View>
-        </View>
-
-        <Text className="home-source app-muted">
-          数据来源：{SOURCE_REPORT}，进展由各责任单位上报
+function OverviewBody({ overview }: { overview: Overview }) {
+  const { data: stats, offline, savedAt } = overview.stats;
+  const { commitments, tickets } = stats;
+  return (
+    <View>
+      {/* Offline, the banner gives the time of the kept figures. */}
+      {offline ? (
+        <OfflineBanner savedAt={savedAt} />
+      ) : (
+        <Text className="home-asof app-muted" data-testid="as-of">
+          数据截至 {formatDateTime(stats.asOf)}
         </Text>
-      </View>
-    );
-  }, [state, retry]);
+      )}
 
-  return <AppPage className="index-page">{body}</AppPage>;
+      <View className="app-section home-overall">
+        <Text className="app-section__title">总体进展 · {commitments.total} 项民生实事</Text>
+        <View className="home-overall__body">
+          <CircleProgress
+            percent={commitments.averagePercent}
+            radius={56}
+            strokeWidth={10}
+            color="var(--nutui-color-primary)"
+            background="#e8eaed"
+          >
+            <View
+              className="home-overall__ring-text"
+              ariaLabel={`平均进度 ${commitments.averagePercent}%`}
+            >
+              <Text className="home-overall__ring-number">{commitments.averagePercent}%</Text>
+              <Text className="home-overall__ring-label">平均进度</Text>
+            </View>
+          </CircleProgress>
+          <View className="home-overall__counts">
+            {[...COMMITMENT_STATUSES].reverse().map((s) => (
+              <View key={s.code} className="home-overall__count" data-testid={`count-${s.code}`}>
+                <CommitmentStatusTag status={s.code} />
+                <Text className="home-overall__count-number">{commitments.counts[s.code]} 项</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      </View>
+
+      <View className="app-section">
+        <Text className="app-section__title">分类进展</Text>
+        <Grid columns={2} gap={8} square={false} center={false} className="home-categories">
+          {commitments.byCategory.map((c) => (
+            <Grid.Item
+              key={c.category}
+              className="home-category"
+              onClick={() => openCategory(c.category)}
+              text={
+                <View
+                  className="home-category__body"
+                  ariaRole="button"
+                  ariaLabel={`${c.name}，${c.total} 项，平均进度 ${c.averagePercent}%，已完成 ${c.counts.done} 项`}
+                >
+                  <Text className="home-category__name">{c.name}</Text>
+                  <Text className="home-category__figure">
+                    {c.total} 项 · 平均 {c.averagePercent}%
+                  </Text>
+                  <Progress
+                    percent={c.averagePercent}
+                    strokeWidth="6"
+                    color="var(--nutui-color-primary)"
+                    background="#e8eaed"
+                  />
+                  <Text className="home-category__done">已完成 {c.counts.done} 项</Text>
+                </View>
+              }
+            />
+          ))}
+        </Grid>
+      </View>
+
+      <View className="home-recent">
+        <Text className="app-section__title">最近更新</Text>
+        {overview.recent === null ? (
+          <View className="app-section" ariaRole="alert">
+            <Text className="app-muted">最近更新没有加载出来，请下拉刷新重试。</Text>
+          </View>
+        ) : overview.recent.length === 0 ? (
+          <View className="app-section">
+            <Text className="app-muted">还没有进展更新。各项实事上报进展后，会显示在这里。</Text>
+          </View>
+        ) : (
+          overview.recent.map((c) => (
+            <CommitmentCard key={c.id} commitment={c} onOpen={openDetail} />
+          ))
+        )}
+      </View>
+
+      <View className="app-section home-tickets" data-testid="tickets">
+        <Text className="app-section__title">民呼必应</Text>
+        <View className="home-tickets__grid">
+          {[
+            ['收到诉求', formatCount(tickets.total)],
+            ['正在办理', formatCount(tickets.open)],
+            ['已办结', formatCount(tickets.resolved)],
+            ['办结率', formatRate(tickets.closureRate)],
+            ['满意率', formatRate(tickets.satisfactionRate)],
+            ['办结用时（中位）', formatHours(tickets.medianHoursToResolve)],
+          ].map(([label, value]) => (
+            <View key={label} className="home-tickets__cell">
+              <Text className="home-tickets__value">{value}</Text>
+              <Text className="home-tickets__label">{label}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <Text className="home-source app-muted">数据来源：{SOURCE_REPORT}，进展由各责任单位上报</Text>
+    </View>
+  );
 }
