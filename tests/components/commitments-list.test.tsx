@@ -51,12 +51,12 @@ describe('the commitments list', () => {
     list.mockResolvedValueOnce(online([], null, 0));
     fireEvent.click(screen.getByText('已完成'));
     expect(await screen.findByTestId('empty')).toBeInTheDocument();
-    expect(list).toHaveBeenLastCalledWith({ status: 'done' });
+    expect(list).toHaveBeenLastCalledWith({ status: 'done' }, null);
     expect(screen.getByText('没有找到相符的民生实事')).toBeVisible();
     list.mockResolvedValueOnce(online());
     fireEvent.click(screen.getByText('清除筛选，查看全部'));
     expect(await screen.findAllByTestId('commitment-card')).toHaveLength(3);
-    expect(list).toHaveBeenLastCalledWith({});
+    expect(list).toHaveBeenLastCalledWith({}, null);
   });
 
   it('keeps the cards on screen while a filter loads, and does not redraw the cards that stay', async () => {
