@@ -1,12 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { REQUESTS_TAB, requestDetailPath } from '@/app-paths';
 import AppPage from '@/components/app-page';
 import { inputToDraft, saveDraft } from '@/components/request-form/draft';
 import { EmptyState, LoadingCards, OfflineBanner } from '@/components/state-views';
 import TicketStatusTag from '@/components/ticket-status-tag';
-import { isOverdue, TICKET_CATEGORIES, type Ticket } from '@/domain/ticket';
+import { isOverdue, ticketCategoryName, type Ticket } from '@/domain/ticket';
+import { useResource } from '@/hooks/use-resource';
 import {
   flushOutbox,
   listOutbox,
@@ -19,8 +21,6 @@ import { formatDateTime } from '@/services/time';
 import './index.scss';
 
 type Row = { stored: StoredTicket; ticket: Ticket | null; savedAt: string | null; error: string };
-
-const categoryName = (code: string) => TICKET_CATEGORIES.find((c) => c.code === code)?.name ?? '';
 
 function excerpt(text: string) {
   const chars = [...text];
@@ -41,37 +41,26 @@ async function fetchRows(): Promise<Row[]> {
   );
 }
 
+/** What the page shows: the queue as it was when the statuses came back, so the two agree. */
+async function loadMine(): Promise<{ queued: OutboxItem[]; rows: Row[] }> {
+  const rows = await fetchRows();
+  return { queued: listOutbox(), rows };
+}
+
 /** 我的诉求: what this phone has filed — still waiting to be sent first, then each request with its status. */
 export default function MyRequestsPage() {
-  const [queued, setQueued] = useState<OutboxItem[]>(listOutbox);
-  const [rows, setRows] = useState<Row[] | null>(null);
+  const [queuedAtOpening] = useState<OutboxItem[]>(listOutbox);
+  // Loads overlap (page shown, a request delivered, pull-down): only the latest one's answer is shown.
+  const mine = useResource(loadMine, { pullDown: false, refreshOnShow: true });
+  const { refresh } = mine;
+  const queued = mine.data?.queued ?? queuedAtOpening;
+  const rows = mine.data?.rows ?? null;
 
-  // Loads overlap (page shown, a request delivered, pull-to-refresh): only the latest one's answer is shown.
-  const generation = useRef(0);
-  const load = useCallback(() => {
-    const id = ++generation.current;
-    return fetchRows().then((next) => {
-      if (id !== generation.current) return;
-      setQueued(listOutbox());
-      setRows(next);
-    });
-  }, []);
-
-  useDidShow(() => {
-    void flushOutbox();
-    void load();
-  });
-  useEffect(() => {
-    void load();
-    // A queued request that gets delivered moves from 待发送 to the list below.
-    const stop = subscribeOutbox(() => void load());
-    return () => {
-      generation.current += 1;
-      stop();
-    };
-  }, [load]);
+  useDidShow(() => void flushOutbox());
+  // A queued request that gets delivered moves from 待发送 to the list below.
+  useEffect(() => subscribeOutbox(() => void refresh()), [refresh]);
   usePullDownRefresh(() => {
-    void Promise.all([flushOutbox(), load()]).finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([flushOutbox(), refresh()]).finally(() => Taro.stopPullDownRefresh());
   });
 
   const anyFailed = rows?.some((r) => r.error) ?? false;
@@ -85,7 +74,7 @@ export default function MyRequestsPage() {
   function rewrite(item: OutboxItem) {
     const input = removeFromOutbox(item.key);
     if (input) saveDraft(inputToDraft(input));
-    void Taro.switchTab({ url: '/pages/requests/index' });
+    void Taro.switchTab({ url: REQUESTS_TAB });
   }
 
   return (
@@ -116,14 +105,14 @@ export default function MyRequestsPage() {
           title="还没有反映过问题"
           description="在“民呼必应”里提交诉求后，可以在这里查看办理进度"
           actionText="去反映问题"
-          onAction={() => void Taro.switchTab({ url: '/pages/requests/index' })}
+          onAction={() => void Taro.switchTab({ url: REQUESTS_TAB })}
         />
       ) : null}
       {keptSince ? <OfflineBanner savedAt={keptSince} /> : null}
       {anyFailed ? (
         <View className="my-requests__banner" ariaRole="alert">
           <Text>有的诉求暂时查不到最新状态，请检查网络</Text>
-          <Button size="small" type="primary" onClick={() => void load()}>
+          <Button size="small" type="primary" onClick={() => void refresh()}>
             重试
           </Button>
         </View>
@@ -135,11 +124,7 @@ export default function MyRequestsPage() {
           className="my-requests__card"
           ariaRole="link"
           data-testid="my-request"
-          onClick={() =>
-            void Taro.navigateTo({
-              url: `/pages/request-detail/index?no=${encodeURIComponent(stored.ticketNo)}`,
-            })
-          }
+          onClick={() => void Taro.navigateTo({ url: requestDetailPath(stored.ticketNo) })}
         >
           <View className="my-requests__head">
             {ticket ? <TicketStatusTag status={ticket.status} /> : null}
@@ -148,7 +133,7 @@ export default function MyRequestsPage() {
           {ticket ? (
             <>
               <Text className="my-requests__content">
-                【{categoryName(ticket.category)}】{excerpt(ticket.content)}
+                【{ticketCategoryName(ticket.category)}】{excerpt(ticket.content)}
               </Text>
               <View className="my-requests__meta">
                 {ticket.status === 'resolved' ? (
