@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { CommitmentSource } from '../../src/domain/commitment';
-import { DATASET_PATH } from '../../server/plugins/database';
+import { DATASET_PATH } from '../../server/plugins/app/database';
 import { buildApp } from '../../server/build-app';
 import { createTestApp, DATABASES, testConfig, type TestContext } from '../support/test-app';
 

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import { LOGIN_THROTTLE, SESSION_TTL_MS, normalizeUsername } from '../../../src/domain/credentials';
 import { getDummyHash, hashToken, newToken, verifyPassword } from '../../auth/crypto';
 import { AppError } from '../../errors';
-import { bearerToken } from '../../plugins/auth';
+import { sessionToken } from '../../plugins/app/auth';
+import { perMinute } from '../../plugins/external/rate-limit';
 import {
   clearLoginFailures,
   createSession,
@@ -38,13 +38,9 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LoginResultSchema, ...errorResponses(400, 401, 429) },
       },
       config: {
-        rateLimit: {
-          max: LOGIN_REQUESTS_PER_MINUTE,
-          timeWindow: 60_000,
-          keyGenerator: (request: FastifyRequest) => request.ip,
-          errorResponseBuilder: () =>
-            new AppError(429, 'rate_limited', '登录尝试过于频繁，请稍后再试'),
-        },
+        rateLimit: perMinute(LOGIN_REQUESTS_PER_MINUTE, {
+          message: '登录尝试过于频繁，请稍后再试',
+        }),
       },
     },
     async (request, reply) => {
@@ -109,7 +105,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { response: { 204: Type.Null(), ...errorResponses(401) } },
     },
     async (request, reply) => {
-      await revokeSession(app.db, hashToken(bearerToken(request)!), app.now());
+      await revokeSession(app.db, hashToken(sessionToken(request)), app.now());
       return reply.status(204).send(null);
     },
   );

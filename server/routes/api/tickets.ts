@@ -19,6 +19,7 @@ import {
   toTicket,
   type ChangeResult,
 } from '../../repositories/tickets';
+import { perMinute } from '../../plugins/external/rate-limit';
 import { errorResponses } from '../../schemas/common';
 import {
   CreatedTicketSchema,
@@ -52,17 +53,13 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: CreatedTicketSchema, ...errorResponses(400, 413, 415, 422, 429) },
       },
       config: {
-        rateLimit: {
-          max: app.config.ticketRateLimit,
-          timeWindow: 60_000,
-          keyGenerator: (request: FastifyRequest) => request.ip,
+        rateLimit: perMinute(app.config.ticketRateLimit, {
           // A phone resending a request the server already accepted gets its ticket back, never a 429.
-          allowList: async (request: FastifyRequest) => {
+          allowList: async (request) => {
             const key = idempotencyKeyOf(request);
             return key !== null && (await isKnownIdempotencyKey(app.db, key));
           },
-          errorResponseBuilder: () => new AppError(429, 'rate_limited'),
-        },
+        }),
       },
       preValidation: async (request) => {
         if (idempotencyKeyOf(request) === null) throw invalidIdempotencyKey();

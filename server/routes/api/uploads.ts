@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
@@ -15,10 +14,9 @@ import {
   sniffImage,
   UPLOAD_NAME,
 } from '../../repositories/uploads';
+import { perMinute } from '../../plugins/external/rate-limit';
 import { errorResponses } from '../../schemas/common';
 import { UploadedPhotoSchema } from '../../schemas/tickets';
-
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 /** Writes the whole file and syncs it before the upload is recorded, so a recorded photo is on disk. */
 async function writeDurably(file: string, data: Buffer) {
@@ -50,22 +48,14 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   runHourly(app, 'delete unused uploads', () => deleteUnusedUploads(app.db, dir, app.now()));
 
-  await app.register(multipart, {
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
-  });
-
   app.post(
     '/uploads',
     {
       schema: { response: { 201: UploadedPhotoSchema, ...errorResponses(400, 413, 415, 429) } },
       config: {
-        rateLimit: {
-          // Room for every photo of each request a client may file.
-          max: app.config.ticketRateLimit * TICKET_LIMITS.photosMax,
-          timeWindow: 60_000,
-          keyGenerator: (request: FastifyRequest) => request.ip,
-          errorResponseBuilder: () => new AppError(429, 'rate_limited'),
-        },
+        multipart: true,
+        // Room for every photo of each request a client may file.
+        rateLimit: perMinute(app.config.ticketRateLimit * TICKET_LIMITS.photosMax),
       },
     },
     async (request, reply) => {

@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro';
 import type { District } from '@/domain/districts';
+import type { Parsed } from '@/domain/errors';
 import type { TicketCategory, TicketInput } from '@/domain/ticket';
+import { parseTicketInput } from '@/domain/ticket-rules';
+import type { Form } from '@/hooks/use-form';
 
 /** The form as the person is filling it in; kept in storage so leaving the page loses nothing. */
 export interface RequestDraft {
@@ -46,21 +49,10 @@ export function clearDraft(): void {
   Taro.removeStorageSync(DRAFT_KEY);
 }
 
-/** What would be sent: blanks left out, text trimmed. Validation runs on exactly this. */
-export function draftToInput(draft: RequestDraft): Partial<Record<keyof TicketInput, unknown>> {
-  const trimmed = (text: string) => text.trim() || undefined;
-  return {
-    category: draft.category || undefined,
-    content: draft.content.trim(),
-    district: draft.district || undefined,
-    address: trimmed(draft.address),
-    commitmentId: draft.commitment?.id,
-    photos: draft.photos,
-    anonymous: draft.anonymous,
-    contactName: trimmed(draft.contactName),
-    phone: trimmed(draft.phone),
-    consent: draft.consent,
-  };
+/** The domain's rule over the draft, as it would be sent: blanks left out, text trimmed. */
+export function parseDraft(draft: RequestDraft): Parsed<TicketInput> {
+  const { commitment, ...fields } = draft;
+  return parseTicketInput({ ...fields, commitmentId: commitment?.id });
 }
 
 /** A draft the server refused goes back into the form as it was sent. */
@@ -80,3 +72,6 @@ export function inputToDraft(input: TicketInput, commitmentTitle?: string): Requ
     consent: false,
   };
 }
+
+/** The form over a draft, as its parts get it. */
+export type RequestDraftForm = Form<RequestDraft, TicketInput, keyof TicketInput>;

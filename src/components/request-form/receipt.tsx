@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { MY_REQUESTS_PAGE, requestDetailPath } from '@/app-paths';
 import { deliveredTicketNo, subscribeOutbox, type SubmitResult } from '@/services/outbox';
 import { formatDateTime } from '@/services/time';
 
@@ -23,6 +24,12 @@ export default function Receipt({ result, onAnother }: ReceiptProps) {
     return subscribeOutbox(check);
   }, [result.key, ticketNo]);
 
+  const another = (
+    <Action bare onClick={onAnother}>
+      再反映一个问题
+    </Action>
+  );
+
   if (!ticketNo) {
     return (
       <View className="receipt" data-testid="receipt-queued">
@@ -32,17 +39,10 @@ export default function Receipt({ result, onAnother }: ReceiptProps) {
           网络恢复后会自动发送，不用重新填写，也不会重复提交。发出后这里会显示受理编号。
         </Text>
         <View className="receipt__actions">
-          <Button
-            className="receipt__button"
-            fill="outline"
-            block
-            onClick={() => void Taro.navigateTo({ url: '/pages/my-requests/index' })}
-          >
+          <Action onClick={() => void Taro.navigateTo({ url: MY_REQUESTS_PAGE })}>
             查看我的诉求
-          </Button>
-          <Button className="receipt__button" fill="none" block onClick={onAnother}>
-            再反映一个问题
-          </Button>
+          </Action>
+          {another}
         </View>
       </View>
     );
@@ -61,10 +61,7 @@ export default function Receipt({ result, onAnother }: ReceiptProps) {
         {dueAt ? `按规定在 ${formatDateTime(dueAt)} 前办结。` : ''}
       </Text>
       <View className="receipt__actions">
-        <Button
-          className="receipt__button"
-          fill="outline"
-          block
+        <Action
           onClick={() =>
             void Taro.setClipboardData({ data: ticketNo }).then(() =>
               Taro.showToast({ title: '已复制编号', icon: 'none' }),
@@ -72,23 +69,37 @@ export default function Receipt({ result, onAnother }: ReceiptProps) {
           }
         >
           复制编号
-        </Button>
-        <Button
-          className="receipt__button"
-          type="primary"
-          block
-          onClick={() =>
-            void Taro.navigateTo({
-              url: `/pages/request-detail/index?no=${encodeURIComponent(ticketNo)}`,
-            })
-          }
-        >
+        </Action>
+        <Action primary onClick={() => void Taro.navigateTo({ url: requestDetailPath(ticketNo) })}>
           查看办理进度
-        </Button>
-        <Button className="receipt__button" fill="none" block onClick={onAnother}>
-          再反映一个问题
-        </Button>
+        </Action>
+        {another}
       </View>
     </View>
+  );
+}
+
+/** One of the receipt's full-width buttons: the main one primary, 再反映一个问题 bare. */
+function Action({
+  primary = false,
+  bare = false,
+  onClick,
+  children,
+}: {
+  primary?: boolean;
+  bare?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      className="receipt__button"
+      type={primary ? 'primary' : 'default'}
+      fill={bare ? 'none' : 'outline'}
+      block
+      onClick={onClick}
+    >
+      {children}
+    </Button>
   );
 }
