@@ -295,7 +295,7 @@ describe('handling a request', () => {
     await screen.findByText('13812341234');
     tap('办结');
     tap('确认办结');
-    expect(await screen.findByText('请填写说明')).toBeVisible();
+    expect(await screen.findByText('请填写处理说明')).toBeVisible();
     expect(addTicketEvent).not.toHaveBeenCalled();
     type(field(/办理结果/), '路灯已更换');
     tap('确认办结');

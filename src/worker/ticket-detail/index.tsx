@@ -1,93 +1,67 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import AppPage from '@/components/app-page';
+import FieldMessage, { SubmitWithMessage } from '@/components/field-message';
 import { ErrorState, LoadingCards } from '@/components/state-views';
 import TicketStatusTag from '@/components/ticket-status-tag';
-import {
-  isOverdue,
-  RATING_SCORES,
-  TICKET_CATEGORIES,
-  ticketStatusName,
-  type Ticket,
-} from '@/domain/ticket';
+import { parseTicketEventInput, TICKET_EVENT_LIMITS } from '@/domain/ticket-rules';
+import { isOverdue, ratingName, ticketCategoryName, ticketStatusName } from '@/domain/ticket';
+import { useResource } from '@/hooks/use-resource';
 import { ApiError } from '@/services/http';
 import { formatDateTime, fromNow } from '@/services/time';
 import PhotoGrid from '@/components/photo-grid';
 import { addTicketEvent, getStaffTicket } from '@/services/worker';
 import { useStaffSession } from '../session';
 import { availableActions, type TicketAction } from './actions';
-import { FieldError, SubmitWithError } from '../form-parts';
 import '../worker.scss';
 import './index.scss';
-
-const NOTE_MAX = 500;
 
 export default function WorkerTicketDetailPage() {
   const session = useStaffSession();
   const { params } = useRouter();
   const ticketNo = params.ticketNo ?? '';
-  const [ticket, setTicket] = useState<Ticket | null>(null);
-  const [error, setError] = useState('');
+  const load = useCallback(() => getStaffTicket(ticketNo), [ticketNo]);
+  const resource = useResource(session ? load : null);
   const [action, setAction] = useState<TicketAction | null>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState('');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const [attempt, setAttempt] = useState(0);
-
-  const signedIn = session !== null;
-  useEffect(() => {
-    if (!signedIn) return;
-    let live = true;
-    getStaffTicket(ticketNo).then(
-      (next) => live && setTicket(next),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [ticketNo, attempt, signedIn]);
-
-  function reload() {
-    setError('');
-    setAttempt((n) => n + 1);
-  }
+  const ticket = resource.data;
 
   async function submit() {
     if (!ticket || !action || busy) return;
     setMessage('');
-    if (note.trim().length === 0) {
-      setNoteError('请填写说明');
+    const event = parseTicketEventInput({ status: action.to(ticket.status), note });
+    if (!event.ok) {
+      setNoteError(event.errors.find((e) => e.field === 'note')?.message ?? '');
       return;
     }
     setNoteError('');
     setBusy(true);
     try {
-      const next = await addTicketEvent(ticket.ticketNo, {
-        status: action.to(ticket.status),
-        note: note.trim(),
-      });
-      setTicket(next);
+      const next = await addTicketEvent(ticket.ticketNo, event.value);
+      resource.set(() => next);
       setAction(null);
       setNote('');
       void Taro.showToast({ title: `已${action.label}`, icon: 'success' });
     } catch (e) {
       setMessage((e as Error).message);
       // Someone else moved it meanwhile: show where it stands now.
-      if (e instanceof ApiError && e.code === 'invalid_transition') reload();
+      if (e instanceof ApiError && e.code === 'invalid_transition') void resource.refresh();
     } finally {
       setBusy(false);
     }
   }
 
   if (!session) return <AppPage />;
-  if (error) {
+  if (resource.status === 'error') {
     return (
       <AppPage>
-        <ErrorState message={error} onRetry={reload} />
+        <ErrorState message={resource.error} onRetry={resource.reload} />
       </AppPage>
     );
   }
@@ -102,7 +76,6 @@ export default function WorkerTicketDetailPage() {
   const now = new Date();
   const actions = availableActions(ticket.status);
   const events = [...ticket.events].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const category = TICKET_CATEGORIES.find((c) => c.code === ticket.category);
 
   return (
     <AppPage className="ticket-detail">
@@ -114,7 +87,7 @@ export default function WorkerTicketDetailPage() {
             <TicketStatusTag status={ticket.status} />
           </View>
         </View>
-        <Text className="ticket-detail__category">{category?.name ?? ticket.category}</Text>
+        <Text className="ticket-detail__category">{ticketCategoryName(ticket.category)}</Text>
         <Text className="ticket-detail__content">{ticket.content}</Text>
         <PhotoGrid photos={ticket.photos} />
         <Text className="app-muted ticket-detail__line">
@@ -178,18 +151,18 @@ export default function WorkerTicketDetailPage() {
                 rows={3}
                 autoSize
                 showCount
-                maxLength={NOTE_MAX}
+                maxLength={TICKET_EVENT_LIMITS.noteMax}
                 onChange={(value) => setNote(value)}
               />
-              <FieldError message={noteError} />
-              <SubmitWithError
+              <FieldMessage message={noteError} />
+              <SubmitWithMessage
                 className="ticket-detail__submit"
                 busy={busy}
-                error={message}
+                message={message}
                 onSubmit={submit}
               >
                 确认{action.label}
-              </SubmitWithError>
+              </SubmitWithMessage>
             </View>
           ) : null}
         </View>
@@ -217,9 +190,7 @@ export default function WorkerTicketDetailPage() {
         ))}
         {ticket.ratings.map((r) => (
           <View key={r.createdAt} className="ticket-detail__event">
-            <Text className="ticket-detail__event-status">
-              市民评价：{RATING_SCORES.find((s) => s.score === r.score)?.name}
-            </Text>
+            <Text className="ticket-detail__event-status">市民评价：{ratingName(r.score)}</Text>
             {r.comment ? <Text className="ticket-detail__event-note">{r.comment}</Text> : null}
           </View>
         ))}
