@@ -1,17 +1,19 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Switch, Tabs } from '@nutui/nutui-react-taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { staffTicketPath } from '@/app-paths';
 import AppPage from '@/components/app-page';
 import { EmptyState, ErrorState, LoadingCards } from '@/components/state-views';
 import TicketStatusTag from '@/components/ticket-status-tag';
 import {
   isOverdue,
-  TICKET_CATEGORIES,
   TICKET_STATUSES,
+  ticketCategoryName,
   type Ticket,
   type TicketStatus,
 } from '@/domain/ticket';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { currentSession } from '@/services/auth';
 import { formatDateTime, fromNow } from '@/services/time';
 import { listTicketQueue } from '@/services/worker';
@@ -22,67 +24,28 @@ import './index.scss';
 const ALL = 'all';
 const TABS = [{ code: ALL, name: '全部' }, ...TICKET_STATUSES];
 
-function categoryName(code: string): string {
-  return TICKET_CATEGORIES.find((c) => c.code === code)?.name ?? code;
-}
+const ticketKey = (ticket: Ticket) => ticket.ticketNo;
+/** Never a staff call without a session: it would only send the worker to sign in. */
+const signedIn = () => currentSession() !== null;
 
 export default function WorkerTicketsPage() {
   const session = useStaffSession();
   const [tab, setTab] = useState<string>(ALL);
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [items, setItems] = useState<Ticket[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState('');
-  const [more, setMore] = useState(false);
-  const generation = useRef(0);
-
-  /** A new filter starts from skeletons; a refresh keeps the list on screen until the answer. */
-  const load = useCallback(async (status: string, overdue: boolean, refresh = false) => {
-    const mine = ++generation.current;
-    setError('');
-    if (!refresh) setItems(null);
-    try {
-      const page = await listTicketQueue({
-        status: status === ALL ? undefined : (status as TicketStatus),
-        overdue,
-      });
-      if (mine !== generation.current) return;
-      setItems(page.items);
-      setTotal(page.total);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      if (mine === generation.current) setError((e as Error).message);
-    }
-  }, []);
-
-  async function loadMore() {
-    if (!cursor || more) return;
-    const mine = generation.current;
-    setMore(true);
-    try {
-      const page = await listTicketQueue(
+  const loadPage = useCallback(
+    (cursor: string | null) =>
+      listTicketQueue(
         { status: tab === ALL ? undefined : (tab as TicketStatus), overdue: overdueOnly },
         cursor,
-      );
-      if (mine !== generation.current) return;
-      setItems((list) => [...(list ?? []), ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message, icon: 'none' });
-    } finally {
-      setMore(false);
-    }
-  }
-
-  // Refresh on every return from a ticket, whose status may have changed there; never without a session.
-  useDidShow(() => {
-    if (currentSession()) void load(tab, overdueOnly, true);
+      ),
+    [tab, overdueOnly],
+  );
+  // A new filter starts from skeletons; returning from a ticket, whose status may have changed there, refreshes
+  // the list without blanking it.
+  const queue = usePagedList(session ? loadPage : null, {
+    keyOf: ticketKey,
+    refreshOnShow: signedIn,
   });
-  usePullDownRefresh(() => {
-    void load(tab, overdueOnly, true).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => void loadMore());
 
   if (!session) return <AppPage />;
   const now = new Date();
@@ -91,17 +54,14 @@ export default function WorkerTicketsPage() {
     <AppPage className="worker-tickets">
       <View className="worker-tickets__scope app-muted">
         {session.worker.role === 'admin' ? '全市' : session.worker.district}的诉求
-        {items ? ` · 共 ${total} 件` : ''}
+        {queue.status === 'ready' ? ` · 共 ${queue.total} 件` : ''}
       </View>
       <Tabs
         value={tab}
         activeType="line"
         autoHeight
         duration={0}
-        onChange={(value) => {
-          setTab(String(value));
-          void load(String(value), overdueOnly);
-        }}
+        onChange={(value) => setTab(String(value))}
       >
         {TABS.map((t) => (
           <Tabs.TabPane key={t.code} value={t.code} title={t.name} />
@@ -109,34 +69,24 @@ export default function WorkerTicketsPage() {
       </Tabs>
       <View className="worker-tickets__filter">
         <Text>只看已超期</Text>
-        <Switch
-          checked={overdueOnly}
-          onChange={(checked) => {
-            setOverdueOnly(checked);
-            void load(tab, checked);
-          }}
-        />
+        <Switch checked={overdueOnly} onChange={(checked) => setOverdueOnly(checked)} />
       </View>
 
-      {error ? (
-        <ErrorState message={error} onRetry={() => void load(tab, overdueOnly)} />
-      ) : items === null ? (
+      {queue.status === 'error' ? (
+        <ErrorState message={queue.error} onRetry={queue.reload} />
+      ) : queue.status !== 'ready' ? (
         <LoadingCards count={3} />
-      ) : items.length === 0 ? (
+      ) : queue.items.length === 0 ? (
         <EmptyState title="没有诉求" description="这里暂时没有需要办理的诉求" />
       ) : (
         <View>
-          {items.map((t) => (
+          {queue.items.map((t) => (
             <View
               key={t.ticketNo}
               className="app-section worker-ticket"
               ariaRole="button"
               data-testid="ticket-item"
-              onClick={() =>
-                void Taro.navigateTo({
-                  url: `/worker/ticket-detail/index?ticketNo=${encodeURIComponent(t.ticketNo)}`,
-                })
-              }
+              onClick={() => void Taro.navigateTo({ url: staffTicketPath(t.ticketNo) })}
             >
               <View className="worker-ticket__head">
                 <Text className="worker-ticket__no">{t.ticketNo}</Text>
@@ -145,7 +95,7 @@ export default function WorkerTicketsPage() {
                   <TicketStatusTag status={t.status} />
                 </View>
               </View>
-              <Text className="worker-ticket__category">{categoryName(t.category)}</Text>
+              <Text className="worker-ticket__category">{ticketCategoryName(t.category)}</Text>
               <Text className="worker-ticket__content">{t.content}</Text>
               <Text className="app-muted worker-ticket__line">
                 {t.district}
@@ -156,8 +106,13 @@ export default function WorkerTicketsPage() {
               </Text>
             </View>
           ))}
-          {cursor ? (
-            <Button block fill="outline" loading={more} onClick={() => void loadMore()}>
+          {queue.hasMore ? (
+            <Button
+              block
+              fill="outline"
+              loading={queue.loadingMore}
+              onClick={() => void queue.loadMore()}
+            >
               加载更多
             </Button>
           ) : (
