@@ -1,14 +1,15 @@
-import etag from '@fastify/etag';
-import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from './config';
-import auth from './plugins/auth';
-import database from './plugins/database';
-import errors from './plugins/errors';
-import h5 from './plugins/h5';
-import validation from './plugins/validation';
+import auth from './plugins/app/auth';
+import database from './plugins/app/database';
+import errors from './plugins/app/errors';
+import validation from './plugins/app/validation';
+import etag from './plugins/external/etag';
+import multipart from './plugins/external/multipart';
+import rateLimit from './plugins/external/rate-limit';
+import staticFiles from './plugins/external/static';
 import authRoutes from './routes/api/auth';
 import commitmentUpdateRoutes from './routes/api/commitment-updates';
 import commitmentRoutes from './routes/api/commitments';
@@ -36,12 +37,19 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
   fastify.decorate('config', config);
   fastify.decorate('now', now ?? (() => new Date()));
 
+  // A route keeps the error handler, validators and hooks in place when it is added, so the envelope and the
+  // request checks come before any route, the third-party ones (the H5 build's) included.
   await fastify.register(errors);
   await fastify.register(validation);
-  await fastify.register(etag, { weak: true });
-  // Off by default: routes that need a limit set it in their `config.rateLimit`.
-  await fastify.register(rateLimit, { global: false });
-  await fastify.register(database, { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+
+  // Third-party plugins, each with our options (plugins/external/).
+  await fastify.register(etag);
+  await fastify.register(rateLimit);
+  await fastify.register(multipart);
+  await fastify.register(staticFiles);
+
+  // Ours (plugins/app/): they decorate the instance for the routes.
+  await fastify.register(database);
   await fastify.register(auth);
 
   await fastify.register(
@@ -58,8 +66,6 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
     },
     { prefix: '/api' },
   );
-
-  await fastify.register(h5, { h5Dir: config.h5Dir });
 }
 
 // Not encapsulated, so that server.ts and the tests see `db`, `config` and `now` on the instance they build.

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Staff } from '../../src/domain/staff';
-import { hashToken } from '../auth/crypto';
-import { AppError } from '../errors';
-import { findStaffBySession } from '../repositories/staff';
+import type { Staff } from '../../../src/domain/staff';
+import { AppError } from '../../errors';
+import { findStaffBySession } from '../../repositories/staff';
 
 /** A preHandler: throws the envelope (401/403) or lets the request through with `request.staff` set. */
 export type StaffGuard = (request: FastifyRequest) => Promise<void>;
@@ -26,28 +25,49 @@ declare module 'fastify' {
   }
 }
 
-/** The token of `Authorization: Bearer <token>`, or null when there is none. X-Ticket-Token is never read here. */
-export function bearerToken(request: FastifyRequest): string | null {
+/** What `Authorization` carries. X-Ticket-Token is never read here. */
+export type BearerToken =
+  | { kind: 'absent' }
+  /** A header that is not `Bearer <token>` in the shape our tokens have. */
+  | { kind: 'malformed' }
+  | { kind: 'present'; token: string };
+
+export function bearerToken(request: FastifyRequest): BearerToken {
   const header = request.headers.authorization;
-  if (typeof header !== 'string') return null;
+  if (typeof header !== 'string') return { kind: 'absent' };
   const match = /^Bearer\s+([A-Za-z0-9_-]{16,128})\s*$/i.exec(header);
-  return match ? match[1] : '';
+  return match ? { kind: 'present', token: match[1] } : { kind: 'malformed' };
 }
+
+/** The token of a request that requireStaff let through; 401 for any other request. */
+export function sessionToken(request: FastifyRequest): string {
+  const bearer = bearerToken(request);
+  if (bearer.kind !== 'present') throw new AppError(401, 'unauthorized');
+  return bearer.token;
+}
+
+/** Who sent a request, as its bearer token says. */
+export type Caller =
+  | { kind: 'anonymous' }
+  | { kind: 'staff'; staff: Staff }
+  /** A token that is not one of a live session: expired, revoked, of a disabled account, or malformed. */
+  | { kind: 'not_signed_in' };
 
 async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('staff', null);
 
-  async function staffOf(request: FastifyRequest): Promise<Staff | null | undefined> {
-    const token = bearerToken(request);
-    if (token === null) return null;
-    if (token === '') return undefined;
-    return findStaffBySession(app.db, hashToken(token), app.now());
+  async function callerOf(request: FastifyRequest): Promise<Caller> {
+    const bearer = bearerToken(request);
+    if (bearer.kind === 'absent') return { kind: 'anonymous' };
+    if (bearer.kind === 'malformed') return { kind: 'not_signed_in' };
+    const staff = await findStaffBySession(app.db, { token: bearer.token, now: app.now() });
+    return staff ? { kind: 'staff', staff } : { kind: 'not_signed_in' };
   }
 
   const requireStaff: StaffGuard = async (request) => {
-    const staff = await staffOf(request);
-    if (!staff) throw new AppError(401, 'unauthorized');
-    request.staff = staff;
+    const caller = await callerOf(request);
+    if (caller.kind !== 'staff') throw new AppError(401, 'unauthorized');
+    request.staff = caller.staff;
   };
 
   app.decorate('requireStaff', requireStaff);
@@ -56,9 +76,9 @@ async function authPlugin(app: FastifyInstance) {
     if (request.staff?.role !== 'admin') throw new AppError(403, 'forbidden');
   });
   app.decorate('identifyStaff', async (request: FastifyRequest) => {
-    const staff = await staffOf(request);
-    if (staff === undefined) throw new AppError(401, 'unauthorized');
-    request.staff = staff;
+    const caller = await callerOf(request);
+    if (caller.kind === 'not_signed_in') throw new AppError(401, 'unauthorized');
+    request.staff = caller.kind === 'staff' ? caller.staff : null;
   });
 }
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
-import type { CommitmentSource } from '../../src/domain/commitment';
-import { migrateToLatest, openDatabase, type DatabaseDialect } from '../db/database';
-import type { Database } from '../db/tables';
-import { upsertCommitmentSources } from '../repositories/commitments';
+import type { CommitmentSource } from '../../../src/domain/commitment';
+import { migrateToLatest, openDatabase, type DatabaseDialect } from '../../db/database';
+import type { Database } from '../../db/tables';
+import { upsertCommitmentSources } from '../../repositories/commitments';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,17 +15,13 @@ declare module 'fastify' {
   }
 }
 
-export const DATASET_PATH = path.resolve(__dirname, '../../data/commitments.json');
-
-export interface DatabasePluginOptions {
-  databaseUrl?: string;
-  dataDir: string;
-}
+export const DATASET_PATH = path.resolve(__dirname, '../../../data/commitments.json');
 
 /** Opens the database, brings its schema up to date and loads the report's commitments. */
-async function databasePlugin(app: FastifyInstance, options: DatabasePluginOptions) {
+async function databasePlugin(app: FastifyInstance) {
   const { db, dialect } = openDatabase({
-    ...options,
+    databaseUrl: app.config.databaseUrl,
+    dataDir: app.config.dataDir,
     onConnectionError: (error) => app.log.warn({ err: error }, 'database connection closed'),
   });
   app.decorate('db', db);
@@ -34,7 +30,7 @@ async function databasePlugin(app: FastifyInstance, options: DatabasePluginOptio
 
   await migrateToLatest(db);
   const sources = JSON.parse(fs.readFileSync(DATASET_PATH, 'utf8')) as CommitmentSource[];
-  await upsertCommitmentSources(db, sources);
+  await upsertCommitmentSources(db, { sources });
 }
 
-export default fp(databasePlugin, { name: 'database' });
+export default fp(databasePlugin, { name: 'database', decorators: { fastify: ['config'] } });

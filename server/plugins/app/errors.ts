@@ -5,8 +5,8 @@ import {
   type ErrorBody,
   type ErrorCode,
   type FieldError,
-} from '../../src/domain/errors';
-import { AppError } from '../errors';
+} from '../../../src/domain/errors';
+import { AppError } from '../../errors';
 
 type SchemaError = NonNullable<FastifyError['validation']>[number];
 

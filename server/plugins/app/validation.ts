@@ -1,7 +1,8 @@
 import Ajv from 'ajv';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { validationError } from '../errors';
+import { validationError } from '../../errors';
+import { refuseUnexpectedMultipart } from '../external/multipart';
 
 const common = {
   allErrors: true,
@@ -22,8 +23,10 @@ async function validationPlugin(app: FastifyInstance) {
     (httpPart === 'body' ? strict : coercing).compile(schema),
   );
 
-  // PostgreSQL refuses a NUL character in text, SQLite keeps it: refuse it for both, before any route.
+  // Before any route's own checks: a body of a kind the route does not take, then NUL characters.
   app.addHook('preValidation', async (request) => {
+    refuseUnexpectedMultipart(request);
+    // PostgreSQL refuses a NUL character in text, SQLite keeps it: refuse it for both, before any route.
     const parts = { body: request.body, query: request.query, params: request.params };
     const field = Object.values(parts)
       .map((value) => fieldWithNul(value, ''))

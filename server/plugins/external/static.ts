@@ -7,8 +7,9 @@ import fp from 'fastify-plugin';
 /** Hashed file names (app.1a2b3c4d.js, and its .br and .gz) never change content: cache them for a year. */
 const HASHED_ASSET = /\.[0-9a-f]{8,}\.(js|css)(\.br|\.gz)?$/;
 
-/** Serves the H5 build at `/`: index.html always revalidated, hashed assets cached for good. */
-async function h5Plugin(app: FastifyInstance, { h5Dir }: { h5Dir: string }) {
+/** Serves the H5 build (H5_DIR) at `/`: index.html always revalidated, hashed assets cached for good. */
+async function staticPlugin(app: FastifyInstance) {
+  const { h5Dir } = app.config;
   if (!fs.existsSync(path.join(h5Dir, 'index.html'))) {
     app.log.warn({ h5Dir }, 'H5 build not found: run npm run build:h5 (npm start does it for you)');
     return;
@@ -29,4 +30,4 @@ async function h5Plugin(app: FastifyInstance, { h5Dir }: { h5Dir: string }) {
   });
 }
 
-export default fp(h5Plugin, { name: 'h5' });
+export default fp(staticPlugin, { name: 'static', decorators: { fastify: ['config'] } });
