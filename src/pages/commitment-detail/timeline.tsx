@@ -1,16 +1,13 @@
 import { View, Text } from '@tarojs/components';
 import type { CommitmentUpdate, Target } from '@/domain/commitment';
-import { STAFF_ROLES } from '@/domain/commitment';
+import { acceptsFigure, formatFigure } from '@/domain/progress';
+import { staffRoleName } from '@/domain/staff';
 import { formatDateTime, fromNow } from '@/services/time';
 import PhotoGrid from '@/components/photo-grid';
 
-function roleName(code: string) {
-  return STAFF_ROLES.find((r) => r.code === code)?.name ?? '';
-}
-
 function figure(update: CommitmentUpdate, target: Target | null) {
-  if (update.value !== null && target && target.qualifier !== 'all') {
-    return `${update.value}${target.unit === '%' ? '%' : ` ${target.unit}`} · 进度 ${update.percent}%`;
+  if (update.value !== null && acceptsFigure(target)) {
+    return `${formatFigure(update.value, target.unit)} · 进度 ${update.percent}%`;
   }
   return `进度 ${update.percent}%`;
 }
@@ -35,7 +32,7 @@ export default function Timeline({
             <View className="timeline__body">
               <Text className="timeline__figure">{figure(update, target)}</Text>
               <Text className="timeline__meta app-muted">
-                {`${update.author.name}${roleName(update.author.role) ? `（${roleName(update.author.role)}）` : ''} · ${formatDateTime(update.createdAt)} · ${fromNow(update.createdAt)}`}
+                {`${update.author.name}（${staffRoleName(update.author.role)}） · ${formatDateTime(update.createdAt)} · ${fromNow(update.createdAt)}`}
               </Text>
               {update.note ? <Text className="timeline__note">{update.note}</Text> : null}
               <PhotoGrid photos={update.photos} label="现场照片" />

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import AppPage from '@/components/app-page';
+import { useResource } from '@/hooks/use-resource';
 import { currentSession, LOGIN_PAGE, logout } from '@/services/auth';
 import { listTicketQueue } from '@/services/worker';
 import { describeStaff, useStaffSession } from '../session';
@@ -14,7 +15,7 @@ interface QueueFigures {
   overdue: number;
 }
 
-/** Open requests in the worker's queue and how many are past due; null while loading or unavailable. */
+/** Open requests in the worker's queue and how many are past due. */
 async function loadFigures(): Promise<QueueFigures> {
   const [received, dispatched, inProgress, overdue] = await Promise.all([
     listTicketQueue({ status: 'received' }, null, 1),
@@ -27,12 +28,11 @@ async function loadFigures(): Promise<QueueFigures> {
 
 export default function WorkerHomePage() {
   const session = useStaffSession();
-  const [figures, setFigures] = useState<QueueFigures | null>(null);
+  // Counted again on every return from the queue; without them the entry says what it is for.
+  const figures = useResource(session ? loadFigures : null, {
+    refreshOnShow: () => currentSession() !== null,
+  }).data;
   const [signingOut, setSigningOut] = useState(false);
-
-  useDidShow(() => {
-    if (currentSession()) loadFigures().then(setFigures, () => setFigures(null));
-  });
 
   async function signOut() {
     setSigningOut(true);
