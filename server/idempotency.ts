@@ -1,6 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors';
+import { idempotency, type Idempotency } from './repositories/idempotency';
 import { UUID_PATTERN } from './schemas/tickets';
+
+/*
+ * The HTTP side of Idempotency-Key: reading the header and refusing a malformed one. What a key does (a resend
+ * answered with the first answer) is the repositories' `createOnce`.
+ */
 
 /** The request's Idempotency-Key when it is a UUID; null when it is missing or malformed. */
 export function idempotencyKeyOf(request: FastifyRequest): string | null {
@@ -8,20 +14,14 @@ export function idempotencyKeyOf(request: FastifyRequest): string | null {
   return typeof value === 'string' && UUID_PATTERN.test(value.trim()) ? value.trim() : null;
 }
 
+/** The request's key with the fingerprint of `sent` (the body as it came, and what else the key is tied to). */
+export function idempotencyOf(request: FastifyRequest, sent: unknown): Idempotency | null {
+  const key = idempotencyKeyOf(request);
+  return key === null ? null : idempotency(key, sent);
+}
+
 export function invalidIdempotencyKey(): AppError {
   return new AppError(400, 'invalid_idempotency_key', undefined, [
     { field: 'Idempotency-Key', message: '请求头 Idempotency-Key 应为一个 UUID' },
   ]);
-}
-
-/** Canonical JSON (keys sorted at every level), so that the same body always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

@@ -47,13 +47,21 @@ export function getDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-/** A bearer token: 32 random bytes. Only its SHA-256 is stored. */
+/** A token (a session's, a ticket's): 32 random bytes. Only its hash is stored. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** SHA-256 in hex: all the server keeps of a secret (a session token, a ticket's token, an Idempotency-Key). */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** Whether `token` is the one `storedHash` was made from, compared in constant time. */
+export function tokenMatches(token: string, storedHash: string): boolean {
+  const given = Buffer.from(hashToken(token), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored);
 }
 
 /** App-made ids that sort by creation time: 9 base36 digits of milliseconds, then randomness. */

@@ -13,7 +13,6 @@
  * Exits 0 on success, 1 on bad input or a refused change, 2 on a wrong command line.
  */
 import { parseArgs } from 'node:util';
-import { STAFF_ROLES, type StaffRole } from '../../src/domain/commitment';
 import {
   normalizeUsername,
   validateDisplayName,
@@ -21,17 +20,12 @@ import {
   validateUsername,
 } from '../../src/domain/credentials';
 import { DISTRICTS, type District } from '../../src/domain/districts';
+import { STAFF_ROLES, staffRoleName, type StaffRole } from '../../src/domain/staff';
 import { hashPassword } from '../auth/crypto';
 import { loadConfig } from '../config';
 import { readPassword } from './read-password';
 import { migrateToLatest, openDatabase } from '../db/database';
-import {
-  createStaff,
-  DuplicateUsernameError,
-  listStaff,
-  setStaffDisabled,
-  setStaffPassword,
-} from '../repositories/staff';
+import { createStaff, listStaff, setStaffDisabled, setStaffPassword } from '../repositories/staff';
 
 class UsageError extends Error {}
 class InputError extends Error {}
@@ -110,26 +104,17 @@ async function main(argv: string[]): Promise<string> {
     const weakness = validatePassword(secret, username);
     if (weakness) throw new InputError(weakness);
     prepared = async (db) => {
-      try {
-        const staff = await createStaff(
-          db,
-          {
-            username,
-            name,
-            role,
-            district: district ?? null,
-            passwordHash: await hashPassword(secret),
-          },
-          now,
-        );
-        const roleName = STAFF_ROLES.find((r) => r.code === staff.role)!.name;
-        return `已创建账号 ${staff.username}（${staff.name}，${roleName}，${staff.district ?? '全市'}）`;
-      } catch (error) {
-        if (error instanceof DuplicateUsernameError) {
-          throw new InputError(`用户名 ${username} 已被使用`);
-        }
-        throw error;
-      }
+      const account = {
+        username,
+        name,
+        role,
+        district: district ?? null,
+        passwordHash: await hashPassword(secret),
+      };
+      const result = await createStaff(db, { account, now });
+      if (result.kind === 'username_taken') throw new InputError(`用户名 ${username} 已被使用`);
+      const { staff } = result;
+      return `已创建账号 ${staff.username}（${staff.name}，${staffRoleName(staff.role)}，${staff.district ?? '全市'}）`;
     };
   } else if (command === 'list') {
     prepared = async (db) => {
@@ -152,9 +137,8 @@ async function main(argv: string[]): Promise<string> {
     const username = normalizeUsername(required(values, 'username'));
     prepared = async (db) => {
       const disabled = command === 'disable';
-      if (!(await setStaffDisabled(db, username, disabled, now))) {
-        throw new InputError(`没有这个用户名：${username}`);
-      }
+      const result = await setStaffDisabled(db, { username, disabled, now });
+      if (result.kind === 'not_found') throw new InputError(`没有这个用户名：${username}`);
       return disabled ? `已停用 ${username}，其登录已全部失效` : `已启用 ${username}`;
     };
   } else {
@@ -163,9 +147,9 @@ async function main(argv: string[]): Promise<string> {
     const weakness = validatePassword(secret, username);
     if (weakness) throw new InputError(weakness);
     prepared = async (db) => {
-      if (!(await setStaffPassword(db, username, await hashPassword(secret), now))) {
-        throw new InputError(`没有这个用户名：${username}`);
-      }
+      const passwordHash = await hashPassword(secret);
+      const result = await setStaffPassword(db, { username, passwordHash, now });
+      if (result.kind === 'not_found') throw new InputError(`没有这个用户名：${username}`);
       return `已重置 ${username} 的密码，其登录已全部失效`;
     };
   }

@@ -1,21 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { StaffRole } from '../../src/domain/commitment';
 import type { District } from '../../src/domain/districts';
-import type { Staff } from '../../src/domain/staff';
-import { newId } from '../auth/crypto';
+import type { Staff, StaffRole } from '../../src/domain/staff';
+import { hashToken, newId, newToken } from '../auth/crypto';
+import { isUniqueViolation } from '../db/database';
 import type { Database, StaffTable } from '../db/tables';
 
 /** An account as the operator's CLI lists it. */
 export interface StaffAccount extends Staff {
   disabled: boolean;
   createdAt: string;
-}
-
-export class DuplicateUsernameError extends Error {
-  constructor(readonly username: string) {
-    super(`username ${username} is taken`);
-    this.name = 'DuplicateUsernameError';
-  }
 }
 
 type StaffColumns = Pick<StaffTable, 'id' | 'username' | 'name' | 'role' | 'district'>;
@@ -38,11 +31,12 @@ export interface NewStaff {
   passwordHash: string;
 }
 
+export type CreateStaffResult = { kind: 'created'; staff: Staff } | { kind: 'username_taken' };
+
 export async function createStaff(
   db: Kysely<Database>,
-  input: NewStaff,
-  now: Date,
-): Promise<Staff> {
+  { account, now }: { account: NewStaff; now: Date },
+): Promise<CreateStaffResult> {
   const id = newId(now);
   const at = now.toISOString();
   try {
@@ -50,29 +44,27 @@ export async function createStaff(
       .insertInto('staff')
       .values({
         id,
-        username: input.username,
-        name: input.name,
-        role: input.role,
-        district: input.district,
-        password_hash: input.passwordHash,
+        username: account.username,
+        name: account.name,
+        role: account.role,
+        district: account.district,
+        password_hash: account.passwordHash,
         disabled: 0,
         created_at: at,
         updated_at: at,
       })
       .execute();
   } catch (error) {
-    if (await findStaffCredentials(db, input.username)) {
-      throw new DuplicateUsernameError(input.username);
-    }
+    if (isUniqueViolation(error)) return { kind: 'username_taken' };
     throw error;
   }
-  return toStaff({ id, ...input });
+  return { kind: 'created', staff: toStaff({ id, ...account }) };
 }
 
 /** The account and its password hash, for sign-in only. */
 export async function findStaffCredentials(
   db: Kysely<Database>,
-  username: string,
+  { username }: { username: string },
 ): Promise<{ staff: Staff; passwordHash: string; disabled: boolean } | undefined> {
   const row = await db
     .selectFrom('staff')
@@ -93,84 +85,98 @@ export async function listStaff(db: Kysely<Database>): Promise<StaffAccount[]> {
   }));
 }
 
-/** Disables or re-enables an account; disabling also ends every session it has. False if unknown. */
+export type ChangeStaffResult = { kind: 'updated' } | { kind: 'not_found' };
+
+/** Disables or re-enables an account; disabling also ends every session it has. */
 export async function setStaffDisabled(
   db: Kysely<Database>,
-  username: string,
-  disabled: boolean,
-  now: Date,
-): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('staff')
-      .set({ disabled: disabled ? 1 : 0, updated_at: now.toISOString() })
-      .where('username', '=', username)
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) return false;
-    if (disabled) await revokeSessionsOf(trx, row.id, now);
-    return true;
+  { username, disabled, now }: { username: string; disabled: boolean; now: Date },
+): Promise<ChangeStaffResult> {
+  return changeStaff(db, {
+    username,
+    changes: { disabled: disabled ? 1 : 0 },
+    endSessions: disabled,
+    now,
   });
 }
 
-/** Sets a new password and ends every session of the account. False if unknown. */
+/** Sets a new password and ends every session of the account. */
 export async function setStaffPassword(
   db: Kysely<Database>,
-  username: string,
-  passwordHash: string,
-  now: Date,
-): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('staff')
-      .set({ password_hash: passwordHash, updated_at: now.toISOString() })
-      .where('username', '=', username)
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) return false;
-    await revokeSessionsOf(trx, row.id, now);
-    return true;
+  { username, passwordHash, now }: { username: string; passwordHash: string; now: Date },
+): Promise<ChangeStaffResult> {
+  return changeStaff(db, {
+    username,
+    changes: { password_hash: passwordHash },
+    endSessions: true,
+    now,
   });
 }
 
-async function revokeSessionsOf(db: Kysely<Database>, staffId: string, now: Date) {
-  await db
-    .updateTable('staff_sessions')
-    .set({ revoked_at: now.toISOString() })
-    .where('staff_id', '=', staffId)
-    .where('revoked_at', 'is', null)
-    .execute();
+async function changeStaff(
+  db: Kysely<Database>,
+  {
+    username,
+    changes,
+    endSessions,
+    now,
+  }: {
+    username: string;
+    changes: Partial<Pick<StaffTable, 'disabled' | 'password_hash'>>;
+    endSessions: boolean;
+    now: Date;
+  },
+): Promise<ChangeStaffResult> {
+  return db.transaction().execute(async (trx): Promise<ChangeStaffResult> => {
+    const row = await trx
+      .updateTable('staff')
+      .set({ ...changes, updated_at: now.toISOString() })
+      .where('username', '=', username)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return { kind: 'not_found' };
+    if (endSessions) {
+      await trx
+        .updateTable('staff_sessions')
+        .set({ revoked_at: now.toISOString() })
+        .where('staff_id', '=', row.id)
+        .where('revoked_at', 'is', null)
+        .execute();
+    }
+    return { kind: 'updated' };
+  });
 }
 
+/** Opens a session and answers its bearer token; only the token's hash is kept. */
 export async function createSession(
   db: Kysely<Database>,
-  { staffId, tokenHash, expiresAt }: { staffId: string; tokenHash: string; expiresAt: Date },
-  now: Date,
-): Promise<void> {
+  { staffId, expiresAt, now }: { staffId: string; expiresAt: Date; now: Date },
+): Promise<string> {
+  const token = newToken();
   await db
     .insertInto('staff_sessions')
     .values({
       id: newId(now),
-      token_hash: tokenHash,
+      token_hash: hashToken(token),
       staff_id: staffId,
       created_at: now.toISOString(),
       expires_at: expiresAt.toISOString(),
       revoked_at: null,
     })
     .execute();
+  return token;
 }
 
 /** The staff member a token belongs to, if the session is live and the account enabled. */
 export async function findStaffBySession(
   db: Kysely<Database>,
-  tokenHash: string,
-  now: Date,
+  { token, now }: { token: string; now: Date },
 ): Promise<Staff | undefined> {
   const row = await db
     .selectFrom('staff_sessions')
     .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
     .select(['staff.id', 'staff.username', 'staff.name', 'staff.role', 'staff.district'])
-    .where('staff_sessions.token_hash', '=', tokenHash)
+    .where('staff_sessions.token_hash', '=', hashToken(token))
     .where('staff_sessions.revoked_at', 'is', null)
     // ISO strings in UTC compare in time order.
     .where('staff_sessions.expires_at', '>', now.toISOString())
@@ -179,66 +185,14 @@ export async function findStaffBySession(
   return row && toStaff(row);
 }
 
-export async function revokeSession(db: Kysely<Database>, tokenHash: string, now: Date) {
+export async function revokeSession(
+  db: Kysely<Database>,
+  { token, now }: { token: string; now: Date },
+): Promise<void> {
   await db
     .updateTable('staff_sessions')
     .set({ revoked_at: now.toISOString() })
-    .where('token_hash', '=', tokenHash)
+    .where('token_hash', '=', hashToken(token))
     .where('revoked_at', 'is', null)
-    .execute();
-}
-
-/** Failed sign-ins for this username since `since`, oldest first, with the address each came from. */
-export async function findLoginFailures(
-  db: Kysely<Database>,
-  username: string,
-  since: Date,
-): Promise<{ id: string; ip: string; at: string }[]> {
-  const rows = await db
-    .selectFrom('login_failures')
-    .select(['id', 'ip', 'created_at'])
-    .where('username', '=', username)
-    .where('created_at', '>', since.toISOString())
-    .orderBy('created_at')
-    .execute();
-  return rows.map((r) => ({ id: r.id, ip: r.ip, at: r.created_at }));
-}
-
-/**
- * Records an attempt as a failure until it proves otherwise, and forgets those older than the
- * window so the table stays small. Returns the record's id.
- */
-export async function recordLoginFailure(
-  db: Kysely<Database>,
-  { username, ip }: { username: string; ip: string },
-  now: Date,
-  forgetBefore: Date,
-): Promise<string> {
-  const id = newId(now);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('login_failures')
-      .where('created_at', '<', forgetBefore.toISOString())
-      .execute();
-    await trx
-      .insertInto('login_failures')
-      .values({ id, username, ip, created_at: now.toISOString() })
-      .execute();
-  });
-  return id;
-}
-
-export async function forgetLoginFailure(db: Kysely<Database>, id: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('id', '=', id).execute();
-}
-
-export async function clearLoginFailures(
-  db: Kysely<Database>,
-  { username, ip }: { username: string; ip: string },
-): Promise<void> {
-  await db
-    .deleteFrom('login_failures')
-    .where('username', '=', username)
-    .where('ip', '=', ip)
     .execute();
 }

@@ -1,9 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
+import {
+  UNUSED_UPLOAD_RETENTION_MS,
+  UPLOAD_NAME,
+  uploadNameOf,
+  uploadUrl,
+} from '../../src/domain/uploads';
 import type { Database } from '../db/tables';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** The image types a photo may be, told by the file's first bytes (never by its name or declared type). */
 export const IMAGE_TYPES = [
@@ -39,74 +44,77 @@ export function sniffImage(buffer: Buffer) {
   return IMAGE_TYPES.find((type) => type.matches(buffer));
 }
 
-/** Names this server gives uploads: 32 hex characters (128 random bits) and the checked type's extension. */
-export const UPLOAD_NAME = /^[0-9a-f]{32}\.(jpg|png|gif|webp)$/;
+/** A photo this server keeps: its name under /api/uploads/, and what to answer it with. */
+export interface StoredUpload {
+  name: string;
+  contentType: string;
+  size: number;
+}
 
-/**
- * The upload a photo URL points at: `/api/uploads/<name>`, or the same path on a full URL (the mini-program
- * sees the API under its base URL). Null for anything else.
- */
-export function uploadNameOf(url: string): string | null {
-  let path = url.trim();
-  if (/^https?:\/\//i.test(path)) {
-    try {
-      path = new URL(path).pathname;
-    } catch {
-      return null;
-    }
-  }
-  const match = /^\/api\/uploads\/([^/?#]+)$/.exec(path);
-  return match && UPLOAD_NAME.test(match[1]) ? match[1] : null;
+/** A fresh upload name: 128 random bits and the checked type's extension (`UPLOAD_NAME`). */
+export function newUploadName(ext: string): string {
+  return `${randomBytes(16).toString('hex')}.${ext}`;
 }
 
 export async function recordUpload(
-  db: Db,
-  upload: { name: string; contentType: string; size: number; createdAt: string },
-) {
+  db: Kysely<Database>,
+  { upload, now }: { upload: StoredUpload; now: Date },
+): Promise<void> {
   await db
     .insertInto('uploads')
     .values({
       name: upload.name,
       content_type: upload.contentType,
       size: upload.size,
-      created_at: upload.createdAt,
+      created_at: now.toISOString(),
       attached_at: null,
     })
     .execute();
 }
 
-export async function findUpload(db: Db, name: string) {
-  return db.selectFrom('uploads').selectAll().where('name', '=', name).executeTakeFirst();
-}
-
-/** Which of these names are uploads this server made. */
-export async function findUploadNames(db: Db, names: string[]): Promise<Set<string>> {
-  if (names.length === 0) return new Set();
-  const rows = await db.selectFrom('uploads').select('name').where('name', 'in', names).execute();
-  return new Set(rows.map((r) => r.name));
+/** The upload of this name, or undefined for a name this server never gave (or has since deleted). */
+export async function findUpload(
+  db: Kysely<Database>,
+  { name }: { name: string },
+): Promise<StoredUpload | undefined> {
+  if (!UPLOAD_NAME.test(name)) return undefined;
+  const row = await db
+    .selectFrom('uploads')
+    .select(['name', 'content_type', 'size'])
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row && { name: row.name, contentType: row.content_type, size: row.size };
 }
 
 /**
- * Marks uploads as used, in the transaction that writes what uses them; an unused upload is deleted after a while.
- * False when one of them is not (or, swept a moment ago, no longer) here. The update locks the rows, so a sweep
- * running at the same time either deleted them first or leaves them alone.
+ * Marks the photos of a request or an update as used, in the transaction that writes it, and answers the URLs to
+ * store; an unused upload is deleted after a while. Null when one of them is not an upload this server has (a
+ * foreign URL, a made-up name, one swept as unused): the caller refuses, and its rollback leaves the others unused.
+ * The update locks the rows, so a sweep running at the same time either deleted them first or leaves them alone.
  */
-export async function attachUploads(db: Db, names: string[], at: string): Promise<boolean> {
-  const unique = [...new Set(names)];
-  if (unique.length === 0) return true;
-  const result = await db
+export async function attachPhotos(
+  trx: Transaction<Database>,
+  { photos, now }: { photos: string[]; now: Date },
+): Promise<string[] | null> {
+  const names = photos.map(uploadNameOf);
+  if (names.some((name) => name === null)) return null;
+  const unique = [...new Set(names as string[])];
+  if (unique.length === 0) return [];
+  const at = now.toISOString();
+  const result = await trx
     .updateTable('uploads')
     .set((eb) => ({ attached_at: eb.fn.coalesce('attached_at', eb.val(at)) }))
     .where('name', 'in', unique)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === unique.length;
+  if (Number(result.numUpdatedRows) !== unique.length) return null;
+  return (names as string[]).map(uploadUrl);
 }
 
-/** How long a photo nobody used is kept: long enough for a draft or a queued request to come back to it. */
-export const UNUSED_UPLOAD_RETENTION_MS = 30 * 24 * 3600 * 1000;
-
-/** Deletes the records of uploads unused since before the retention period, a batch at a time; returns their names. */
-async function deleteUnusedRecords(db: Db, now: Date, batch = 500): Promise<string[]> {
+/** Deletes the records of uploads unused since before the retention period, 500 at a time; returns their names. */
+async function deleteUnusedRecords(
+  db: Kysely<Database>,
+  { now }: { now: Date },
+): Promise<string[]> {
   const before = new Date(now.getTime() - UNUSED_UPLOAD_RETENTION_MS).toISOString();
   const candidates = await db
     .selectFrom('uploads')
@@ -114,7 +122,7 @@ async function deleteUnusedRecords(db: Db, now: Date, batch = 500): Promise<stri
     .where('attached_at', 'is', null)
     .where('created_at', '<', before)
     .orderBy('created_at')
-    .limit(batch)
+    .limit(500)
     .execute();
   if (candidates.length === 0) return [];
   const deleted = await db
@@ -135,10 +143,13 @@ async function deleteUnusedRecords(db: Db, now: Date, batch = 500): Promise<stri
  * Deletes the photos picked for a form that was never sent, once the retention period is over: the record first,
  * so that none ever points at a missing file. Returns how many went.
  */
-export async function deleteUnusedUploads(db: Db, dir: string, now: Date): Promise<number> {
+export async function deleteUnusedUploads(
+  db: Kysely<Database>,
+  { dir, now }: { dir: string; now: Date },
+): Promise<number> {
   let total = 0;
   for (;;) {
-    const names = await deleteUnusedRecords(db, now);
+    const names = await deleteUnusedRecords(db, { now });
     if (names.length === 0) return total;
     await Promise.all(names.map((name) => fs.promises.rm(path.join(dir, name), { force: true })));
     total += names.length;

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../src/domain/commitment';
+import type { StaffRole } from '../../src/domain/staff';
 import type { District } from '../../src/domain/districts';
 import { hashPassword } from '../../server/auth/crypto';
 import { createStaff } from '../../server/repositories/staff';
@@ -21,11 +21,10 @@ export async function addStaff(
     name?: string;
   },
 ) {
-  return createStaff(
-    app.db,
-    { username, name, role, district, passwordHash: await hashPassword(PASSWORD) },
-    app.now(),
-  );
+  const account = { username, name, role, district, passwordHash: await hashPassword(PASSWORD) };
+  const result = await createStaff(app.db, { account, now: app.now() });
+  if (result.kind !== 'created') throw new Error(`username ${username} is taken`);
+  return result.staff;
 }
 
 export async function login(app: TestApp, username: string, password = PASSWORD) {

@@ -149,7 +149,7 @@ describe.each(DATABASES)('staff sign-in on %s', (dialect) => {
   it('refuses a disabled account at sign-in and stops its live tokens', async () => {
     await addStaff(ctx.app, { username: 'wang', district: '卫东区' });
     const { token } = await login(ctx.app, 'wang');
-    await setStaffDisabled(ctx.app.db, 'wang', true, clock);
+    await setStaffDisabled(ctx.app.db, { username: 'wang', disabled: true, now: clock });
     expect((await me(bearer(token))).statusCode).toBe(401);
     const res = await ctx.app.inject({
       method: 'POST',
@@ -159,7 +159,7 @@ describe.each(DATABASES)('staff sign-in on %s', (dialect) => {
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('invalid_credentials');
     // Re-enabling does not bring old tokens back.
-    await setStaffDisabled(ctx.app.db, 'wang', false, clock);
+    await setStaffDisabled(ctx.app.db, { username: 'wang', disabled: false, now: clock });
     expect((await me(bearer(token))).statusCode).toBe(401);
     expect((await login(ctx.app, 'wang')).token).toEqual(expect.any(String));
   });
@@ -167,7 +167,8 @@ describe.each(DATABASES)('staff sign-in on %s', (dialect) => {
   it('ends every session when the password is reset', async () => {
     await addStaff(ctx.app, { username: 'zhao', district: '湛河区' });
     const { token } = await login(ctx.app, 'zhao');
-    await setStaffPassword(ctx.app.db, 'zhao', await hashPassword('newpass2020'), clock);
+    const passwordHash = await hashPassword('newpass2020');
+    await setStaffPassword(ctx.app.db, { username: 'zhao', passwordHash, now: clock });
     expect((await me(bearer(token))).statusCode).toBe(401);
     await login(ctx.app, 'zhao', 'newpass2020');
   });

@@ -345,7 +345,7 @@ describe.each(DATABASES)('progress updates on %s', (dialect) => {
     await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(revoked) });
     await addStaff(ctx.app, { username: 'qian', district: '郏县' });
     const disabled = (await login(ctx.app, 'qian')).token;
-    await setStaffDisabled(ctx.app.db, 'qian', true, clock);
+    await setStaffDisabled(ctx.app.db, { username: 'qian', disabled: true, now: clock });
     for (const token of [expired, revoked, disabled]) {
       const res = await post(NO_TARGET, { percent: 97, note: '不应写入' }, bearer(token));
       expect(res.statusCode).toBe(401);

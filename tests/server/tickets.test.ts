@@ -230,11 +230,11 @@ describe.each(DATABASES)('Idempotency-Key on %s', (dialect) => {
       await submit(own.app, validInput(), { key });
       const { deleteExpiredIdempotencyKeys } = await import('../../server/repositories/tickets');
       clock.advanceHours(7 * 24);
-      await deleteExpiredIdempotencyKeys(own.app.db, clock.now());
+      await deleteExpiredIdempotencyKeys(own.app.db, { now: clock.now() });
       const kept = await submit(own.app, validInput(), { key });
       expect(kept.headers['idempotent-replayed']).toBe('true');
       clock.advanceHours(2 * 24);
-      await deleteExpiredIdempotencyKeys(own.app.db, clock.now());
+      await deleteExpiredIdempotencyKeys(own.app.db, { now: clock.now() });
       expect(await own.app.db.selectFrom('ticket_idempotency_keys').selectAll().execute()).toEqual(
         [],
       );

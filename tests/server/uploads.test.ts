@@ -174,7 +174,7 @@ describe.each(DATABASES)('photos nobody used on %s', (dialect) => {
 
   const DAY_HOURS = 24;
   const sweep = () =>
-    deleteUnusedUploads(ctx.app.db, path.join(ctx.dataDir, 'uploads'), clock.now());
+    deleteUnusedUploads(ctx.app.db, { dir: path.join(ctx.dataDir, 'uploads'), now: clock.now() });
   const isServed = async (url: string) => (await ctx.app.inject({ url })).statusCode === 200;
   const onDisk = (url: string) =>
     fs.existsSync(path.join(ctx.dataDir, 'uploads', url.split('/').pop()!));

@@ -1,20 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { LOGIN_THROTTLE, SESSION_TTL_MS, normalizeUsername } from '../../../src/domain/credentials';
-import { getDummyHash, hashToken, newToken, verifyPassword } from '../../auth/crypto';
-import { AppError } from '../../errors';
+import {
+  LOGIN_THROTTLE,
+  SESSION_TTL_MS,
+  normalizeUsername,
+  parseLoginInput,
+} from '../../../src/domain/credentials';
+import { getDummyHash, verifyPassword } from '../../auth/crypto';
+import { AppError, validationError } from '../../errors';
 import { sessionToken } from '../../plugins/app/auth';
 import { perMinute } from '../../plugins/external/rate-limit';
 import {
   clearLoginFailures,
-  createSession,
   findLoginFailures,
-  findStaffCredentials,
   forgetLoginFailure,
   recordLoginFailure,
-  revokeSession,
-} from '../../repositories/staff';
-import { LoginBodySchema, LoginResultSchema, StaffSchema } from '../../schemas/auth';
+} from '../../repositories/login-failures';
+import { createSession, findStaffCredentials, revokeSession } from '../../repositories/staff';
+import { LoginInputSchema, LoginResultSchema, StaffSchema } from '../../schemas/auth';
 import { errorResponses } from '../../schemas/common';
 
 /** Sign-in requests one address may make a minute, whatever the usernames: caps spraying guesses. */
@@ -34,7 +37,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/login',
     {
       schema: {
-        body: LoginBodySchema,
+        body: LoginInputSchema,
         response: { 200: LoginResultSchema, ...errorResponses(400, 401, 429) },
       },
       config: {
@@ -44,18 +47,24 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      const input = parseLoginInput(request.body);
+      if (!input.ok) throw validationError(input.errors);
       const now = app.now();
-      const username = normalizeUsername(request.body.username);
-      const key = { username, ip: request.ip };
+      const username = normalizeUsername(input.value.username);
+      const attempt = { username, ip: request.ip };
       const windowStart = new Date(now.getTime() - LOGIN_THROTTLE.windowMs);
 
       // Counted before the check, so requests sent in parallel see each other and cannot slip
       // past the limit together; a success clears it below.
-      const attemptId = await recordLoginFailure(app.db, key, now, windowStart);
-      const earlier = (await findLoginFailures(app.db, username, windowStart)).filter(
+      const attemptId = await recordLoginFailure(app.db, {
+        attempt,
+        now,
+        forgetBefore: windowStart,
+      });
+      const earlier = (await findLoginFailures(app.db, { username, since: windowStart })).filter(
         (f) => f.id !== attemptId,
       );
-      const failures = earlier.filter((f) => f.ip === key.ip).map((f) => f.at);
+      const failures = earlier.filter((f) => f.ip === attempt.ip).map((f) => f.at);
       const retryAt = [
         blockedUntil(failures, LOGIN_THROTTLE.maxFailures),
         blockedUntil(
@@ -65,7 +74,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ].reduce((a, b) => Math.max(a, b));
       if (retryAt > now.getTime()) {
         // A refused attempt does not push the end of the wait further away.
-        await forgetLoginFailure(app.db, attemptId);
+        await forgetLoginFailure(app.db, { id: attemptId });
         reply.header(
           'retry-after',
           String(Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000))),
@@ -73,10 +82,10 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new AppError(429, 'rate_limited', '登录失败次数过多，请 15 分钟后再试');
       }
 
-      const account = await findStaffCredentials(app.db, username);
+      const account = await findStaffCredentials(app.db, { username });
       // Always run one scrypt check, against a dummy hash when the user is unknown: same time either way.
       const passwordOk = await verifyPassword(
-        request.body.password,
+        input.value.password,
         account?.passwordHash ?? (await getDummyHash()),
       );
       if (!account || !passwordOk || account.disabled) {
@@ -85,14 +94,9 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new AppError(401, 'invalid_credentials');
       }
 
-      await clearLoginFailures(app.db, key);
-      const token = newToken();
+      await clearLoginFailures(app.db, { attempt });
       const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-      await createSession(
-        app.db,
-        { staffId: account.staff.id, tokenHash: hashToken(token), expiresAt },
-        now,
-      );
+      const token = await createSession(app.db, { staffId: account.staff.id, expiresAt, now });
       reply.header('cache-control', 'no-store');
       return { token, worker: account.staff, expiresAt: expiresAt.toISOString() };
     },
@@ -105,7 +109,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { response: { 204: Type.Null(), ...errorResponses(401) } },
     },
     async (request, reply) => {
-      await revokeSession(app.db, hashToken(sessionToken(request)), app.now());
+      await revokeSession(app.db, { token: sessionToken(request), now: app.now() });
       return reply.status(204).send(null);
     },
   );

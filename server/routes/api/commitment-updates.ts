@@ -1,19 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
-import { progressFromUpdate, validateUpdateInput } from '../../../src/domain/update-rules';
+import { parseUpdateInput } from '../../../src/domain/update-rules';
 import { AppError, notFound, validationError } from '../../errors';
-import { canonicalJson, idempotencyKeyOf, invalidIdempotencyKey } from '../../idempotency';
-import { addCommitmentUpdate, findCommitment } from '../../repositories/commitments';
-import { sha256 } from '../../repositories/tickets';
-import { uploadNameOf } from '../../repositories/uploads';
-import { CommitmentUpdateBodySchema } from '../../schemas/commitment-updates';
-import { CommitmentUpdateSchema } from '../../schemas/commitments';
+import { idempotencyKeyOf, idempotencyOf, invalidIdempotencyKey } from '../../idempotency';
+import { addCommitmentUpdate } from '../../repositories/commitment-updates';
+import { findCommitment } from '../../repositories/commitments';
+import {
+  CommitmentUpdateInputSchema,
+  CommitmentUpdateSchema,
+} from '../../schemas/commitment-updates';
+import { CommitmentIdParamsSchema } from '../../schemas/commitments';
 import { errorResponses } from '../../schemas/common';
 
 /**
  * Workers post progress. Commitments are city-wide promises, so any signed-in worker or admin may post on any
  * of them; the update records who posted (account id, display name, role) and is never edited afterwards.
  */
+const NOT_FOUND_MESSAGE = '没有找到这项民生实事';
+
 const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/commitments/:id/updates',
@@ -21,8 +24,8 @@ const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // onRequest: a caller without a live token learns nothing about the body's rules or the commitment.
       onRequest: app.requireStaff,
       schema: {
-        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
-        body: CommitmentUpdateBodySchema,
+        params: CommitmentIdParamsSchema,
+        body: CommitmentUpdateInputSchema,
         response: { 201: CommitmentUpdateSchema, ...errorResponses(400, 401, 404, 422) },
       },
       // Optional here (each post without one is a new update); the app always sends one.
@@ -38,38 +41,22 @@ const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const now = app.now();
       const staff = request.staff!;
-      const commitment = await findCommitment(app.db, request.params.id, now);
-      if (!commitment) throw notFound('没有找到这项民生实事');
+      const commitment = await findCommitment(app.db, { id: request.params.id, now });
+      if (!commitment) throw notFound(NOT_FOUND_MESSAGE);
+      const input = parseUpdateInput(request.body, commitment.target);
+      if (!input.ok) throw validationError(input.errors);
 
-      const body = request.body;
-      const errors = validateUpdateInput(body, commitment.target);
-      const photos = body.photos ?? [];
-      const names = photos.flatMap((url) => uploadNameOf(url) ?? []);
-      const photosError = { field: 'photos', message: '照片需先上传成功后再提交' };
-      if (names.length < photos.length) errors.push(photosError);
-      else if (new Set(names).size < names.length) {
-        errors.push({ field: 'photos', message: '同一张照片只需上传一次' });
-      }
-      if (errors.length > 0) throw validationError(errors);
-
-      const key = idempotencyKeyOf(request);
-      const result = await addCommitmentUpdate(
-        app.db,
-        {
-          commitmentId: commitment.id,
-          author: staff,
-          value: body.value ?? null,
-          progress: progressFromUpdate(body, commitment.target),
-          note: body.note.trim(),
-          photos: names,
-        },
+      const result = await addCommitmentUpdate(app.db, {
+        commitment,
+        input: input.value,
+        author: staff,
+        // The same key on another commitment is another body.
+        idempotency: idempotencyOf(request, { id: commitment.id, ...request.body }),
         now,
-        key ? { key, requestHash: sha256(canonicalJson({ id: commitment.id, ...body })) } : null,
-      );
-      if (result.kind === 'not_found') throw notFound('没有找到这项民生实事');
-      // Not an upload of this server (or one swept as unused).
-      if (result.kind === 'unknown_photos') throw validationError([photosError]);
-      if (result.kind === 'key_reused') throw new AppError(422, 'idempotency_key_reused');
+      });
+      if (result.kind === 'not_found') throw notFound(NOT_FOUND_MESSAGE);
+      if (result.kind === 'validation_failed') throw validationError(result.errors);
+      if (result.kind === 'idempotency_key_reused') throw new AppError(422, result.kind);
       const { update } = result;
       if (result.kind === 'replayed') reply.header('idempotent-replayed', 'true');
       else {

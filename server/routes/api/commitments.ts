@@ -1,13 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { notFound } from '../../errors';
-import {
-  findCommitment,
-  findCommitmentUpdates,
-  findCommitments,
-} from '../../repositories/commitments';
+import { findCommitmentUpdates } from '../../repositories/commitment-updates';
+import { findCommitment, findCommitments } from '../../repositories/commitments';
 import {
   CommitmentDetailSchema,
+  CommitmentIdParamsSchema,
   CommitmentListQuerySchema,
   CommitmentPageSchema,
 } from '../../schemas/commitments';
@@ -24,7 +21,7 @@ const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { category, status, q, limit, cursor } = request.query;
-      const matching = (await findCommitments(app.db, { category, q }, app.now())).filter(
+      const matching = (await findCommitments(app.db, { category, q, now: app.now() })).filter(
         // Status depends on today, so it is filtered here rather than in SQL.
         (commitment) => !status || commitment.status === status,
       );
@@ -45,14 +42,14 @@ const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/commitments/:id',
     {
       schema: {
-        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+        params: CommitmentIdParamsSchema,
         response: { 200: CommitmentDetailSchema, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
-      const commitment = await findCommitment(app.db, request.params.id, app.now());
+      const commitment = await findCommitment(app.db, { id: request.params.id, now: app.now() });
       if (!commitment) throw notFound('没有找到这项民生实事');
-      const updates = await findCommitmentUpdates(app.db, commitment.id);
+      const updates = await findCommitmentUpdates(app.db, { commitmentId: commitment.id });
       reply.header('cache-control', 'no-cache');
       return { ...commitment, updates };
     },

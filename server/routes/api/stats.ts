@@ -8,7 +8,7 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/stats', { schema: { response: { 200: StatsSchema } } }, async (_request, reply) => {
     const now = app.now();
     const [commitments, tickets] = await Promise.all([
-      findCommitments(app.db, {}, now),
+      findCommitments(app.db, { now }),
       getTicketStats(app.db),
     ]);
     reply.header('cache-control', 'no-cache');

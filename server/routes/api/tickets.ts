@@ -1,23 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { canActInDistrict } from '../../../src/domain/staff';
-import type { TicketInput } from '../../../src/domain/ticket';
-import { validateTicketInput } from '../../../src/domain/ticket-rules';
+import {
+  parseRatingInput,
+  parseTicketEventInput,
+  parseTicketInput,
+} from '../../../src/domain/ticket-rules';
 import { AppError, notFound, validationError } from '../../errors';
 import { runHourly } from '../../housekeeping';
-import { idempotencyKeyOf, invalidIdempotencyKey } from '../../idempotency';
+import { idempotencyKeyOf, idempotencyOf, invalidIdempotencyKey } from '../../idempotency';
 import {
-  addStaffEvent,
+  addTicketEvent,
   createTicket,
   decodeCursor,
   deleteExpiredIdempotencyKeys,
-  findTicketRow,
-  findTicketRowByToken,
+  findTicket,
   findTickets,
   isKnownIdempotencyKey,
   rateTicket,
-  toTicket,
-  type ChangeResult,
+  type MoveTicketResult,
 } from '../../repositories/tickets';
 import { perMinute } from '../../plugins/external/rate-limit';
 import { errorResponses } from '../../schemas/common';
@@ -32,9 +32,9 @@ import {
   TicketSchema,
 } from '../../schemas/tickets';
 
-function ticketTokenOf(request: FastifyRequest): string | undefined {
+function ticketTokenOf(request: FastifyRequest): string | null {
   const value = request.headers['x-ticket-token'];
-  return typeof value === 'string' ? value : undefined;
+  return typeof value === 'string' ? value : null;
 }
 
 const NOT_FOUND_MESSAGE = '没有找到这条诉求，请核对编号';
@@ -42,7 +42,7 @@ const NOT_FOUND_MESSAGE = '没有找到这条诉求，请核对编号';
 const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Keys are honoured for at least 7 days; older ones are swept now and then.
   runHourly(app, 'delete old idempotency keys', () =>
-    deleteExpiredIdempotencyKeys(app.db, app.now()),
+    deleteExpiredIdempotencyKeys(app.db, { now: app.now() }),
   );
 
   app.post(
@@ -57,7 +57,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
           // A phone resending a request the server already accepted gets its ticket back, never a 429.
           allowList: async (request) => {
             const key = idempotencyKeyOf(request);
-            return key !== null && (await isKnownIdempotencyKey(app.db, key));
+            return key !== null && (await isKnownIdempotencyKey(app.db, { key }));
           },
         }),
       },
@@ -66,17 +66,16 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const input: TicketInput = request.body;
-      const problems = validateTicketInput(input);
-      if (problems.length > 0) throw validationError(problems);
+      const input = parseTicketInput(request.body);
+      if (!input.ok) throw validationError(input.errors);
 
       const result = await createTicket(app.db, {
-        input,
-        idempotencyKey: idempotencyKeyOf(request)!,
+        input: input.value,
+        idempotency: idempotencyOf(request, request.body)!,
         now: app.now(),
       });
-      if (result.kind === 'key_reused') throw new AppError(422, 'idempotency_key_reused');
-      if (result.kind === 'invalid') throw validationError(result.details);
+      if (result.kind === 'idempotency_key_reused') throw new AppError(422, result.kind);
+      if (result.kind === 'validation_failed') throw validationError(result.errors);
 
       reply.status(201);
       reply.header('cache-control', 'no-store');
@@ -105,11 +104,8 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // A worker sees their own district's queue; a worker with no district sees none.
       if (staff.role !== 'admin' && !staff.district)
         return { items: [], nextCursor: null, total: 0 };
-      return findTickets(
-        app.db,
-        { ...request.query, district: staff.role === 'admin' ? undefined : staff.district! },
-        app.now(),
-      );
+      const district = staff.role === 'admin' ? undefined : staff.district!;
+      return findTickets(app.db, { query: { ...request.query, district }, now: app.now() });
     },
   );
 
@@ -123,18 +119,14 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.identifyStaff,
     },
     async (request, reply) => {
-      const { ticketNo } = request.params;
-      const staff = request.staff;
+      const { staff } = request;
+      const ticket = await findTicket(app.db, {
+        ticketNo: request.params.ticketNo,
+        reader: staff ? { staff } : { token: ticketTokenOf(request) },
+      });
       reply.header('cache-control', 'no-store');
-      if (staff) {
-        // Outside a worker's district a ticket is as good as absent.
-        const row = await findTicketRow(app.db, ticketNo);
-        if (!row || !canActInDistrict(staff, row.district)) throw notFound(NOT_FOUND_MESSAGE);
-        return toTicket(app.db, row, { fullContact: true });
-      }
-      const row = await findTicketRowByToken(app.db, ticketNo, ticketTokenOf(request));
-      if (!row) throw notFound(NOT_FOUND_MESSAGE);
-      return toTicket(app.db, row, { fullContact: false });
+      if (!ticket) throw notFound(NOT_FOUND_MESSAGE);
+      return ticket;
     },
   );
 
@@ -148,15 +140,20 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const row = await findTicketRowByToken(
-        app.db,
-        request.params.ticketNo,
-        ticketTokenOf(request),
-      );
-      if (!row) throw notFound(NOT_FOUND_MESSAGE);
-      const outcome = await rateTicket(app.db, row.id, request.body, app.now());
+      const ticket = await findTicket(app.db, {
+        ticketNo: request.params.ticketNo,
+        reader: { token: ticketTokenOf(request) },
+      });
+      if (!ticket) throw notFound(NOT_FOUND_MESSAGE);
+      const rating = parseRatingInput(request.body);
+      if (!rating.ok) throw validationError(rating.errors);
+      const result = await rateTicket(app.db, {
+        ticketNo: ticket.ticketNo,
+        rating: rating.value,
+        now: app.now(),
+      });
       reply.header('cache-control', 'no-store');
-      return toTicket(app.db, changed(outcome), { fullContact: false });
+      return moved(result);
     },
   );
 
@@ -172,26 +169,30 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const staff = request.staff!;
-      const row = await findTicketRow(app.db, request.params.ticketNo);
-      if (!row || !canActInDistrict(staff, row.district)) throw notFound(NOT_FOUND_MESSAGE);
-      const note = request.body.note.trim();
-      if (note === '') throw validationError([{ field: 'note', message: '请填写办理说明' }]);
-      const outcome = await addStaffEvent(
-        app.db,
-        row.id,
-        { status: request.body.status, note, actor: staff.name, actorId: staff.id },
-        app.now(),
-      );
+      const ticket = await findTicket(app.db, {
+        ticketNo: request.params.ticketNo,
+        reader: { staff },
+      });
+      if (!ticket) throw notFound(NOT_FOUND_MESSAGE);
+      const event = parseTicketEventInput(request.body);
+      if (!event.ok) throw validationError(event.errors);
+      const result = await addTicketEvent(app.db, {
+        ticketNo: ticket.ticketNo,
+        event: event.value,
+        by: staff,
+        now: app.now(),
+      });
       reply.header('cache-control', 'no-store');
-      return toTicket(app.db, changed(outcome), { fullContact: true });
+      return moved(result);
     },
   );
 };
 
-function changed(outcome: ChangeResult) {
-  if (outcome.kind === 'already_rated') throw new AppError(409, 'already_rated');
-  if (outcome.kind === 'invalid_transition') throw new AppError(409, 'invalid_transition');
-  return outcome.row;
+/** The ticket as a move left it; a refused move is a 409, and a ticket gone since it was found a 404. */
+function moved(result: MoveTicketResult) {
+  if (result.kind === 'not_found') throw notFound(NOT_FOUND_MESSAGE);
+  if (result.kind !== 'updated') throw new AppError(409, result.kind);
+  return result.ticket;
 }
 
 export default ticketRoutes;

@@ -1,22 +1,22 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { TICKET_LIMITS } from '../../../src/domain/ticket-rules';
+import { uploadUrl } from '../../../src/domain/uploads';
 import { AppError, notFound, validationError } from '../../errors';
 import { runHourly } from '../../housekeeping';
 import {
   deleteUnusedUploads,
   findUpload,
+  newUploadName,
   recordUpload,
   sniffImage,
-  UPLOAD_NAME,
 } from '../../repositories/uploads';
 import { perMinute } from '../../plugins/external/rate-limit';
 import { errorResponses } from '../../schemas/common';
-import { UploadedPhotoSchema } from '../../schemas/tickets';
+import { UploadedPhotoSchema, UploadNameParamsSchema } from '../../schemas/uploads';
 
 /** Writes the whole file and syncs it before the upload is recorded, so a recorded photo is on disk. */
 async function writeDurably(file: string, data: Buffer) {
@@ -46,7 +46,9 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const dir = path.join(app.config.dataDir, 'uploads');
   fs.mkdirSync(dir, { recursive: true });
 
-  runHourly(app, 'delete unused uploads', () => deleteUnusedUploads(app.db, dir, app.now()));
+  runHourly(app, 'delete unused uploads', () =>
+    deleteUnusedUploads(app.db, { dir, now: app.now() }),
+  );
 
   app.post(
     '/uploads',
@@ -65,16 +67,15 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const type = sniffImage(data);
       if (!type) throw new AppError(415, 'unsupported_image');
 
-      const name = `${randomBytes(16).toString('hex')}.${type.ext}`;
-      await writeDurably(path.join(dir, name), data);
-      await recordUpload(app.db, {
-        name,
+      const upload = {
+        name: newUploadName(type.ext),
         contentType: type.contentType,
         size: data.length,
-        createdAt: app.now().toISOString(),
-      });
+      };
+      await writeDurably(path.join(dir, upload.name), data);
+      await recordUpload(app.db, { upload, now: app.now() });
       reply.status(201);
-      return { url: `/api/uploads/${name}`, contentType: type.contentType, size: data.length };
+      return { url: uploadUrl(upload.name), contentType: upload.contentType, size: upload.size };
     },
   );
 
@@ -82,19 +83,19 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/uploads/:name',
     {
       schema: {
-        params: Type.Object({ name: Type.String({ maxLength: 64 }) }),
+        params: UploadNameParamsSchema,
         // 200 is the image's bytes, streamed as they are.
         response: { 200: Type.Unknown(), ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
-      const { name } = request.params;
-      const upload = UPLOAD_NAME.test(name) ? await findUpload(app.db, name) : undefined;
-      const file = path.join(dir, name);
-      if (!upload || !fs.existsSync(file)) throw notFound('没有找到这张照片');
+      // Unknown for any name this server never gave, so the path below stays inside the directory.
+      const upload = await findUpload(app.db, { name: request.params.name });
+      const file = upload && path.join(dir, upload.name);
+      if (!upload || !file || !fs.existsSync(file)) throw notFound('没有找到这张照片');
       return (
         reply
-          .header('content-type', upload.content_type)
+          .header('content-type', upload.contentType)
           .header('content-length', upload.size)
           .header('x-content-type-options', 'nosniff')
           .header('content-disposition', 'inline')

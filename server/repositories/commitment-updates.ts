@@ -1,0 +1,126 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Commitment, CommitmentUpdate } from '../../src/domain/commitment';
+import type { FieldError } from '../../src/domain/errors';
+import type { Staff, StaffRole } from '../../src/domain/staff';
+import { progressFromUpdate, type CommitmentUpdateInput } from '../../src/domain/update-rules';
+import { newId } from '../auth/crypto';
+import type { CommitmentUpdateRow, Database } from '../db/tables';
+import { createOnce, type FirstUse, type Idempotency, type KeyReused } from './idempotency';
+import { commitmentExists } from './commitments';
+import { attachPhotos } from './uploads';
+
+/** Updates of one commitment, newest first. */
+export async function findCommitmentUpdates(
+  db: Kysely<Database>,
+  { commitmentId }: { commitmentId: string },
+): Promise<CommitmentUpdate[]> {
+  const rows = await db
+    .selectFrom('commitment_updates')
+    .selectAll()
+    .where('commitment_id', '=', commitmentId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toCommitmentUpdate);
+}
+
+export type AddUpdateResult =
+  | { kind: 'created' | 'replayed'; update: CommitmentUpdate }
+  | { kind: 'not_found' }
+  | { kind: 'validation_failed'; errors: FieldError[] }
+  | KeyReused;
+
+export interface NewCommitmentUpdate {
+  commitment: Commitment;
+  input: CommitmentUpdateInput;
+  author: Pick<Staff, 'id' | 'name' | 'role'>;
+  /** The post's Idempotency-Key, kept per author; null for a post without one (each is a new update). */
+  idempotency: Idempotency | null;
+  now: Date;
+}
+
+/**
+ * Appends an update and moves the commitment's progress to it, in one transaction: the card and its timeline
+ * never disagree. Once per Idempotency-Key (see `createOnce`): a resend gets the first update back.
+ */
+export async function addCommitmentUpdate(
+  db: Kysely<Database>,
+  { commitment, input, author, idempotency, now }: NewCommitmentUpdate,
+): Promise<AddUpdateResult> {
+  return createOnce(db, {
+    idempotency,
+    findFirstUse: (trx, used) => findUpdateFirstUse(trx, { authorId: author.id, used }),
+    create: async (trx, refuse) => {
+      const at = now.toISOString();
+      // First, so that nothing has moved when a photo is not here.
+      const photos = await attachPhotos(trx, { photos: input.photos ?? [], now });
+      if (!photos) {
+        const errors = [{ field: 'photos', message: '照片需先上传成功后再提交' }];
+        return refuse({ kind: 'validation_failed', errors });
+      }
+      const progress = progressFromUpdate(input, commitment.target);
+      const moved = await trx
+        .updateTable('commitments')
+        .set({
+          current_value: progress.current,
+          progress_percent: progress.percent,
+          updated_at: at,
+        })
+        .where('id', '=', commitment.id)
+        // Two posts racing: the card follows the newest, whichever commits last.
+        .where((eb) => eb.or([eb('updated_at', 'is', null), eb('updated_at', '<=', at)]))
+        .returning('id')
+        .executeTakeFirst();
+      if (!moved && !(await commitmentExists(trx, { id: commitment.id }))) {
+        return refuse({ kind: 'not_found' });
+      }
+      const row: CommitmentUpdateRow = {
+        id: newId(now),
+        commitment_id: commitment.id,
+        author_id: author.id,
+        author_name: author.name,
+        author_role: author.role,
+        value: input.value ?? null,
+        percent: progress.percent,
+        note: input.note,
+        photos: JSON.stringify(photos),
+        created_at: at,
+        idempotency_key: idempotency?.key ?? null,
+        request_hash: idempotency?.requestHash ?? null,
+      };
+      await trx.insertInto('commitment_updates').values(row).execute();
+      return { kind: 'created', update: toCommitmentUpdate(row) };
+    },
+  });
+}
+
+/** A post's key is kept on the update itself, unique per author (migration 2026-11-27-02). */
+async function findUpdateFirstUse(
+  trx: Transaction<Database>,
+  { authorId, used }: { authorId: string; used: Idempotency },
+): Promise<FirstUse<{ update: CommitmentUpdate }> | undefined> {
+  const first = await trx
+    .selectFrom('commitment_updates')
+    .selectAll()
+    .where('author_id', '=', authorId)
+    .where('idempotency_key', '=', used.key)
+    .executeTakeFirst();
+  if (!first) return undefined;
+  return {
+    requestHash: first.request_hash ?? '',
+    replay: async () => ({ update: toCommitmentUpdate(first) }),
+  };
+}
+
+function toCommitmentUpdate(row: CommitmentUpdateRow): CommitmentUpdate {
+  return {
+    id: row.id,
+    commitmentId: row.commitment_id,
+    author: { name: row.author_name, role: row.author_role as StaffRole },
+    value: row.value,
+    percent: row.percent,
+    note: row.note,
+    photos: JSON.parse(row.photos) as string[],
+    createdAt: row.created_at,
+  };
+}
