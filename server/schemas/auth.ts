@@ -1,8 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { STAFF_ROLES } from '../../src/domain/commitment';
-import { CREDENTIAL_RULES, type LoginResult } from '../../src/domain/credentials';
+import { CREDENTIAL_RULES, type LoginInput, type LoginResult } from '../../src/domain/credentials';
 import { DISTRICTS } from '../../src/domain/districts';
-import type { Staff } from '../../src/domain/staff';
+import { STAFF_ROLES, type Staff } from '../../src/domain/staff';
 import { CodeSchema, Nullable, OneOfSchema, type Equals, type Expect } from './common';
 
 export const StaffSchema = Type.Object({
@@ -13,7 +12,7 @@ export const StaffSchema = Type.Object({
   district: Nullable(OneOfSchema(DISTRICTS)),
 });
 
-export const LoginBodySchema = Type.Object(
+export const LoginInputSchema = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 64 }),
     password: Type.String({ minLength: 1, maxLength: CREDENTIAL_RULES.passwordMax }),
@@ -29,5 +28,6 @@ export const LoginResultSchema = Type.Object({
 
 export type SchemaMatchesDomain = [
   Expect<Equals<Static<typeof StaffSchema>, Staff>>,
+  Expect<Equals<Static<typeof LoginInputSchema>, LoginInput>>,
   Expect<Equals<Static<typeof LoginResultSchema>, LoginResult>>,
 ];

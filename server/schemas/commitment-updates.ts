@@ -1,9 +1,22 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { CommitmentUpdate } from '../../src/domain/commitment';
+import { STAFF_ROLES } from '../../src/domain/staff';
 import { UPDATE_LIMITS, type CommitmentUpdateInput } from '../../src/domain/update-rules';
-import type { Equals, Expect } from './common';
+import { CodeSchema, Nullable, type Equals, type Expect } from './common';
+
+export const CommitmentUpdateSchema = Type.Object({
+  id: Type.String(),
+  commitmentId: Type.String(),
+  author: Type.Object({ name: Type.String(), role: CodeSchema(STAFF_ROLES) }),
+  value: Nullable(Type.Number()),
+  percent: Type.Integer(),
+  note: Type.String(),
+  photos: Type.Array(Type.String()),
+  createdAt: Type.String(),
+});
 
 /** The shape of `POST /api/commitments/:id/updates`; the rules across fields are in src/domain/update-rules.ts. */
-export const CommitmentUpdateBodySchema = Type.Object(
+export const CommitmentUpdateInputSchema = Type.Object(
   {
     value: Type.Optional(Type.Number({ minimum: 0 })),
     percent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
@@ -15,6 +28,7 @@ export const CommitmentUpdateBodySchema = Type.Object(
   { additionalProperties: false },
 );
 
-export type SchemaMatchesDomain = Expect<
-  Equals<Static<typeof CommitmentUpdateBodySchema>, CommitmentUpdateInput>
->;
+export type SchemaMatchesDomain = [
+  Expect<Equals<Static<typeof CommitmentUpdateSchema>, CommitmentUpdate>>,
+  Expect<Equals<Static<typeof CommitmentUpdateInputSchema>, CommitmentUpdateInput>>,
+];

@@ -2,11 +2,11 @@ import { Type, type Static } from '@sinclair/typebox';
 import {
   COMMITMENT_CATEGORIES,
   TARGET_QUALIFIERS,
-  STAFF_ROLES,
   type Commitment,
   type CommitmentDetail,
 } from '../../src/domain/commitment';
 import { COMMITMENT_STATUSES } from '../../src/domain/status';
+import { CommitmentUpdateSchema } from './commitment-updates';
 import { CodeSchema, Nullable, OneOfSchema, type Equals, type Expect } from './common';
 
 export const CommitmentCategorySchema = CodeSchema(COMMITMENT_CATEGORIES);
@@ -34,21 +34,12 @@ export const CommitmentSchema = Type.Object({
   updatedAt: Nullable(Type.String()),
 });
 
-export const CommitmentUpdateSchema = Type.Object({
-  id: Type.String(),
-  commitmentId: Type.String(),
-  author: Type.Object({ name: Type.String(), role: CodeSchema(STAFF_ROLES) }),
-  value: Nullable(Type.Number()),
-  percent: Type.Integer(),
-  note: Type.String(),
-  photos: Type.Array(Type.String()),
-  createdAt: Type.String(),
-});
-
 export const CommitmentDetailSchema = Type.Composite([
   CommitmentSchema,
   Type.Object({ updates: Type.Array(CommitmentUpdateSchema) }),
 ]);
+
+export const CommitmentIdParamsSchema = Type.Object({ id: Type.String({ maxLength: 100 }) });
 
 export const CommitmentListQuerySchema = Type.Object(
   {

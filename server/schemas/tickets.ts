@@ -9,8 +9,8 @@ import {
   type Ticket,
   type TicketCategory,
   type TicketInput,
-  type UploadedPhoto,
 } from '../../src/domain/ticket';
+import { RATING_LIMITS, TICKET_EVENT_LIMITS } from '../../src/domain/ticket-rules';
 import { CodeSchema, Nullable, type Equals, type Expect } from './common';
 
 export const TicketCategorySchema = CodeSchema(TICKET_CATEGORIES);
@@ -89,7 +89,7 @@ export const TicketNoParamsSchema = Type.Object({
 export const RatingInputSchema = Type.Object(
   {
     score: RatingScoreSchema,
-    comment: Type.Optional(Type.String({ maxLength: 200 })),
+    comment: Type.Optional(Type.String({ maxLength: RATING_LIMITS.commentMax })),
   },
   { additionalProperties: false },
 );
@@ -97,7 +97,7 @@ export const RatingInputSchema = Type.Object(
 export const TicketEventInputSchema = Type.Object(
   {
     status: TicketStatusSchema,
-    note: Type.String({ minLength: 1, maxLength: 500 }),
+    note: Type.String({ minLength: 1, maxLength: TICKET_EVENT_LIMITS.noteMax }),
   },
   { additionalProperties: false },
 );
@@ -119,19 +119,10 @@ export const TicketPageSchema = Type.Object({
   total: Type.Integer(),
 });
 
-export const UploadedPhotoSchema = Type.Object({
-  url: Type.String(),
-  contentType: Type.String(),
-  size: Type.Integer(),
-});
-
 export type TicketListQuery = Static<typeof TicketListQuerySchema>;
-export type RatingInput = Static<typeof RatingInputSchema>;
-export type TicketEventInput = Static<typeof TicketEventInputSchema>;
 
 export type SchemaMatchesDomain = [
   Expect<Equals<Static<typeof TicketInputSchema>, TicketInput>>,
   Expect<Equals<Static<typeof TicketSchema>, Ticket>>,
   Expect<Equals<Static<typeof CreatedTicketSchema>, CreatedTicket>>,
-  Expect<Equals<Static<typeof UploadedPhotoSchema>, UploadedPhoto>>,
 ];
