@@ -1,20 +1,19 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Input } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
 import AppPage from '@/components/app-page';
-import { validateLoginInput } from '@/domain/credentials';
+import FieldMessage, { SubmitWithMessage } from '@/components/field-message';
+import { CREDENTIAL_RULES, parseLoginInput, type LoginInput } from '@/domain/credentials';
+import { useForm } from '@/hooks/use-form';
 import { currentSession, HOME_PAGE, login } from '@/services/auth';
-import { FieldError, SubmitWithError } from '../form-parts';
 import '../worker.scss';
 import './index.scss';
 
+const EMPTY_LOGIN: LoginInput = { username: '', password: '' };
+
 export default function WorkerLoginPage() {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const form = useForm<LoginInput, LoginInput>({ initial: EMPTY_LOGIN, parse: parseLoginInput });
+  const { draft, change, messageFor, messageId } = form;
 
   const { params } = useRouter();
   // Opened over a page whose session ran out (`?back=1`): back to it, as it was; otherwise the worker home.
@@ -27,22 +26,10 @@ export default function WorkerLoginPage() {
     if (currentSession()) void goOn();
   });
 
-  async function submit() {
-    if (busy) return;
-    setMessage('');
-    const problems = validateLoginInput({ username, password });
-    setFieldErrors(Object.fromEntries(problems.map((p) => [p.field, p.message])));
-    if (problems.length > 0) return;
-    setBusy(true);
-    try {
-      await login(username, password);
-      setPassword('');
-      await goOn();
-    } catch (error) {
-      setMessage((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
+  async function signIn({ username, password }: LoginInput) {
+    await login(username, password);
+    change('password', '');
+    await goOn();
   }
 
   return (
@@ -60,11 +47,12 @@ export default function WorkerLoginPage() {
             className="worker-field__input"
             name="username"
             placeholder="请输入用户名"
-            value={username}
-            maxLength={64}
-            onChange={(value) => setUsername(value)}
+            value={draft.username}
+            maxLength={CREDENTIAL_RULES.usernameMax}
+            nativeProps={{ 'aria-describedby': messageId('username') }}
+            onChange={(value) => change('username', value)}
           />
-          <FieldError message={fieldErrors.username} />
+          <FieldMessage id={messageId('username')} message={messageFor('username')} />
         </View>
         <View className="worker-field">
           <Text className="worker-field__label">密码</Text>
@@ -73,21 +61,21 @@ export default function WorkerLoginPage() {
             name="password"
             type="password"
             placeholder="请输入密码"
-            value={password}
-            maxLength={128}
-            onChange={(value) => setPassword(value)}
-            onConfirm={() => void submit()}
+            value={draft.password}
+            maxLength={CREDENTIAL_RULES.passwordMax}
+            nativeProps={{ 'aria-describedby': messageId('password') }}
+            onChange={(value) => change('password', value)}
+            onConfirm={() => void form.submit(signIn)}
           />
-          <FieldError message={fieldErrors.password} />
+          <FieldMessage id={messageId('password')} message={messageFor('password')} />
         </View>
-        <SubmitWithError
-          className="worker-login__submit"
-          busy={busy}
-          error={message}
-          onSubmit={submit}
+        <SubmitWithMessage
+          busy={form.busy}
+          message={form.formMessage}
+          onSubmit={() => form.submit(signIn)}
         >
           登录
-        </SubmitWithError>
+        </SubmitWithMessage>
       </View>
       <Text className="app-muted worker-login__hint">
         忘记密码或账号被停用，请联系所在区县的管理员重置。

@@ -1,21 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import { SearchBar } from '@nutui/nutui-react-taro';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { EmptyState, ErrorState, LoadingCards } from '@/components/state-views';
 import CommitmentStatusTag from '@/components/commitment-status-tag';
-import type { Commitment } from '@/domain/commitment';
-import { categoryName, formatDelivered } from '@/domain/display';
+import { commitmentCategoryName, type Commitment } from '@/domain/commitment';
+import { formatDelivered } from '@/domain/display';
+import { useResource } from '@/hooks/use-resource';
 import { listCommitments } from '@/services/commitments';
 
 /** Pick a commitment to report on: the list searches titles and the report's sentences (GET /api/commitments?q=). */
 export default function CommitmentSearch({ onPick }: { onPick: (c: Commitment) => void }) {
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
-  const [attempt, setAttempt] = useState(0);
-  const key = `${attempt}:${q}`;
-  const [result, setResult] = useState<{ key: string; items?: Commitment[]; error?: string }>({
-    key: '',
-  });
 
   // Wait for a pause in typing before asking the server.
   useEffect(() => {
@@ -23,20 +19,11 @@ export default function CommitmentSearch({ onPick }: { onPick: (c: Commitment) =
     return () => clearTimeout(timer);
   }, [text]);
 
-  useEffect(() => {
-    let live = true;
-    listCommitments({ q: q || undefined }, null, 50).then(
-      (page) => live && setResult({ key, items: page.data.items }),
-      (e: Error) => live && setResult({ key, error: e.message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, q]);
-
-  const current = result.key === key ? result : null;
-  const items = current?.items ?? null;
-  const error = current?.error ?? '';
+  const load = useCallback(
+    () => listCommitments({ q: q || undefined }, null, 50).then((page) => page.data.items),
+    [q],
+  );
+  const found = useResource(load, { pullDown: false });
 
   return (
     <View className="commitment-search">
@@ -49,14 +36,14 @@ export default function CommitmentSearch({ onPick }: { onPick: (c: Commitment) =
         onSearch={(value) => setQ(value.trim())}
         onClear={() => setText('')}
       />
-      {error ? (
-        <ErrorState message={error} onRetry={() => setAttempt((n) => n + 1)} />
-      ) : items === null ? (
+      {found.status === 'error' ? (
+        <ErrorState message={found.error} onRetry={found.reload} />
+      ) : found.data === null ? (
         <LoadingCards count={3} />
-      ) : items.length === 0 ? (
+      ) : found.data.length === 0 ? (
         <EmptyState title="没有找到" description="换个关键词试试" />
       ) : (
-        items.map((c) => (
+        found.data.map((c) => (
           <View
             key={c.id}
             className="commitment-search__item app-section"
@@ -69,7 +56,8 @@ export default function CommitmentSearch({ onPick }: { onPick: (c: Commitment) =
               <CommitmentStatusTag status={c.status} />
             </View>
             <Text className="app-muted">
-              {categoryName(c.category)} · {formatDelivered(c)} · 进度 {c.progress.percent}%
+              {commitmentCategoryName(c.category)} · {formatDelivered(c)} · 进度{' '}
+              {c.progress.percent}%
             </Text>
           </View>
         ))
