@@ -4,10 +4,19 @@ import {
   TARGET_QUALIFIERS,
   type Commitment,
   type CommitmentDetail,
+  type Page,
 } from '../../src/domain/commitment';
 import { COMMITMENT_STATUSES } from '../../src/domain/status';
 import { CommitmentUpdateSchema } from './commitment-updates';
-import { CodeSchema, Nullable, OneOfSchema, type Equals, type Expect } from './common';
+import {
+  CodeSchema,
+  Nullable,
+  OneOfSchema,
+  PageLimitSchema,
+  PageSchema,
+  type Equals,
+  type Expect,
+} from './common';
 
 export const CommitmentCategorySchema = CodeSchema(COMMITMENT_CATEGORIES);
 export const CommitmentStatusSchema = CodeSchema(COMMITMENT_STATUSES);
@@ -46,21 +55,16 @@ export const CommitmentListQuerySchema = Type.Object(
     category: Type.Optional(CommitmentCategorySchema),
     status: Type.Optional(CommitmentStatusSchema),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-    limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+    limit: PageLimitSchema,
     cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
   },
   { additionalProperties: false },
 );
 
-export const CommitmentPageSchema = Type.Object({
-  items: Type.Array(CommitmentSchema),
-  nextCursor: Nullable(Type.String()),
-  total: Type.Integer(),
-});
-
-export type CommitmentListQuery = Static<typeof CommitmentListQuerySchema>;
+export const CommitmentPageSchema = PageSchema(CommitmentSchema);
 
 export type SchemaMatchesDomain = [
   Expect<Equals<Static<typeof CommitmentSchema>, Commitment>>,
   Expect<Equals<Static<typeof CommitmentDetailSchema>, CommitmentDetail>>,
+  Expect<Equals<Static<typeof CommitmentPageSchema>, Page<Commitment>>>,
 ];

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ERROR_MESSAGES, type ErrorBody, type ErrorCode } from '../../src/domain/errors';
 
 /** The one error envelope, for every 4xx/5xx response schema; its codes are those of src/domain/errors.ts. */
@@ -28,6 +28,17 @@ export function OneOfSchema<const T extends readonly string[]>(values: T) {
 
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
+
+/** `?limit=` of a cursor-paged list. */
+export const PageLimitSchema = Type.Integer({ minimum: 1, maximum: 50, default: 20 });
+
+/** One page of a cursor-paged list: `Page<T>` of src/domain/commitment.ts. */
+export const PageSchema = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    nextCursor: Nullable(Type.String()),
+    total: Type.Integer(),
+  });
 
 /** Fails `tsc` when a schema and the domain type it serves drift apart: `Expect<Equals<A, B>>`. */
 export type Equals<A, B> =

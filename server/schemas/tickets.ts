@@ -11,7 +11,15 @@ import {
   type TicketInput,
 } from '../../src/domain/ticket';
 import { RATING_LIMITS, TICKET_EVENT_LIMITS } from '../../src/domain/ticket-rules';
-import { CodeSchema, Nullable, type Equals, type Expect } from './common';
+import {
+  CodeSchema,
+  Nullable,
+  PageLimitSchema,
+  PageSchema,
+  type Equals,
+  type Expect,
+} from './common';
+import type { Page } from '../../src/domain/commitment';
 
 export const TicketCategorySchema = CodeSchema(TICKET_CATEGORIES);
 export const TicketStatusSchema = CodeSchema(TICKET_STATUSES);
@@ -107,22 +115,17 @@ export const TicketListQuerySchema = Type.Object(
     status: Type.Optional(TicketStatusSchema),
     category: Type.Optional(TicketCategorySchema),
     overdue: Type.Optional(Type.Boolean()),
-    limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+    limit: PageLimitSchema,
     cursor: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' })),
   },
   { additionalProperties: false },
 );
 
-export const TicketPageSchema = Type.Object({
-  items: Type.Array(TicketSchema),
-  nextCursor: Nullable(Type.String()),
-  total: Type.Integer(),
-});
-
-export type TicketListQuery = Static<typeof TicketListQuerySchema>;
+export const TicketPageSchema = PageSchema(TicketSchema);
 
 export type SchemaMatchesDomain = [
   Expect<Equals<Static<typeof TicketInputSchema>, TicketInput>>,
   Expect<Equals<Static<typeof TicketSchema>, Ticket>>,
   Expect<Equals<Static<typeof CreatedTicketSchema>, CreatedTicket>>,
+  Expect<Equals<Static<typeof TicketPageSchema>, Page<Ticket>>>,
 ];
