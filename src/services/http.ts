@@ -7,6 +7,11 @@ const TIMEOUT_MS = 10_000;
 const baseUrl =
   process.env.TARO_ENV === 'h5' ? '' : typeof API_BASE_URL === 'string' ? API_BASE_URL : '';
 
+/** An API path (`/api/…`) as this platform reaches it. */
+export function apiUrl(path: string): string {
+  return `${baseUrl}${path}`;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -33,7 +38,7 @@ export interface RequestOptions {
 /** The app's only way to the API: every page and service goes through here. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await Taro.request({
-    url: `${baseUrl}${path}`,
+    url: apiUrl(path),
     method: options.method ?? 'GET',
     data: options.data as Taro.request.Option['data'],
     header: { 'content-type': 'application/json', ...options.headers },
@@ -46,7 +51,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 /** Sends one local file as multipart field `name` (Taro.uploadFile), with the same base URL, timeout and errors. */
 export async function upload<T>(path: string, filePath: string, name = 'file'): Promise<T> {
   const response = await Taro.uploadFile({
-    url: `${baseUrl}${path}`,
+    url: apiUrl(path),
     filePath,
     name,
     timeout: TIMEOUT_MS * 3,

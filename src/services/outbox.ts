@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro';
 import type { CreatedTicket, TicketInput } from '@/domain/ticket';
+import { isUploadUrl } from '@/domain/uploads';
 import { ApiError, request } from './http';
 import { onNetworkBack } from './network';
 import { createTicket, rememberTicket } from './tickets';
 import { newIdempotencyKey } from './idempotency-key';
 import { forgetLocalPhoto, localPhotoExists } from './local-photos';
-import { isUploaded, uploadPhoto } from './uploads';
+import { uploadPhoto } from './uploads';
 
 /**
  * Requests waiting to be sent. Each keeps the Idempotency-Key it was given when the person pressed 提交, so every
@@ -108,7 +109,7 @@ async function isFileProblem(error: unknown): Promise<boolean> {
 async function uploadWaitingPhotos(item: OutboxItem): Promise<TicketInput> {
   let input = item.input;
   for (const photo of input.photos ?? []) {
-    if (isUploaded(photo)) continue;
+    if (isUploadUrl(photo)) continue;
     let url: string | null = null;
     if (await localPhotoExists(photo)) {
       try {

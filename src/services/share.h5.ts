@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
-import { deepLinkUrl } from '@/domain/display';
-import type { ShareContent, ShareControl } from './share-types';
+import { deepLinkUrl } from '@/app-paths';
+import type { ShareContent, ShareControl } from './share';
 
 /** H5: no share sheet, so the share button copies a deep link that opens straight on the page. */
 export function useShare(content: ShareContent | null): ShareControl {

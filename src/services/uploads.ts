@@ -6,8 +6,3 @@ export async function uploadPhoto(filePath: string): Promise<string> {
   const { url } = await upload<UploadedPhoto>('/api/uploads', filePath, 'file');
   return url;
 }
-
-/** A photo the server has (`/api/uploads/…`); anything else is a file still waiting on the phone. */
-export function isUploaded(photo: string): boolean {
-  return photo.startsWith('/api/uploads/');
-}

@@ -7,7 +7,7 @@ const mockUploadFile = jest.fn();
 /** Files on the phone in these tests; a path not listed is gone. */
 const mockLocalFiles = new Set<string>();
 const mockForgotten: string[] = [];
-const mockNetworkListeners: ((result: { isConnected: boolean }) => void)[] = [];
+const mockNetworkListeners: (() => void)[] = [];
 
 jest.mock('@tarojs/taro', () => {
   const actual = jest.requireActual('../support/taro');
@@ -19,11 +19,13 @@ jest.mock('@tarojs/taro', () => {
     removeStorageSync: (key: string) => void mockStorage.delete(key),
     request: (options: unknown) => mockRequest(options),
     uploadFile: (options: unknown) => mockUploadFile(options),
-    onNetworkStatusChange: (listener: (result: { isConnected: boolean }) => void) =>
-      void mockNetworkListeners.push(listener),
   };
   return { __esModule: true, ...actual, default: Taro };
 });
+
+jest.mock('@/services/network', () => ({
+  onNetworkBack: (listener: () => void) => void mockNetworkListeners.push(listener),
+}));
 
 jest.mock('@/services/local-photos', () => ({
   keepLocalPhoto: async (path: string) => path,
@@ -214,7 +216,7 @@ describe('the outbox', () => {
 
     mockRequest.mockReset();
     mockRequest.mockResolvedValue(created('PDS20261126-0004'));
-    mockNetworkListeners.forEach((listener) => listener({ isConnected: true }));
+    mockNetworkListeners.forEach((listener) => listener());
     await outbox.flushOutbox();
 
     expect(postedKeys()).toEqual([key]);

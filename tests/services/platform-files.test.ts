@@ -1,0 +1,42 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type * as LocalPhotos from '@/services/local-photos';
+import type * as LocalPhotosH5 from '@/services/local-photos.h5';
+import type * as Network from '@/services/network';
+import type * as NetworkH5 from '@/services/network.h5';
+import type * as OfflineShell from '@/services/offline-shell';
+import type * as OfflineShellH5 from '@/services/offline-shell.h5';
+import type * as Share from '@/services/share';
+import type * as ShareH5 from '@/services/share.h5';
+
+// The rule: `x.ts` is the mini-program's module and what TypeScript sees; `x.h5.ts` is the browser's, picked by the
+// H5 build (and by these tests). Callers import `x`. An H5 twin must export what its plain module exports.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const twins: [
+  Same<typeof LocalPhotos, typeof LocalPhotosH5>,
+  Same<typeof Network, typeof NetworkH5>,
+  Same<typeof OfflineShell, typeof OfflineShellH5>,
+  Same<Pick<typeof Share, 'useShare'>, typeof ShareH5>,
+] = [true, true, true, true];
+
+const SRC = join(__dirname, '../../src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+describe('platform files', () => {
+  it('have the same exports on both platforms', () => {
+    expect(twins.every(Boolean)).toBe(true);
+  });
+
+  it('come as a plain module (the mini-program) with an .h5 twin, never a .weapp file', () => {
+    const files = sourceFiles(SRC);
+    expect(files.filter((f) => /\.weapp\.tsx?$/.test(f))).toEqual([]);
+    for (const twin of files.filter((f) => /\.h5\.tsx?$/.test(f))) {
+      expect(files).toContain(twin.replace(/\.h5\.(tsx?)$/, '.$1'));
+    }
+  });
+});
