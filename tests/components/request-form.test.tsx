@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import RequestForm from '@/components/request-form';
 import { clearDraft, EMPTY_DRAFT, saveDraft } from '@/components/request-form/draft';
 import { ApiError } from '@/services/http';
+import { listCommitments } from '@/services/commitments';
 import { submitTicket, type SubmitResult } from '@/services/outbox';
 import { uploadPhoto } from '@/services/uploads';
 import { showPages } from '../support/taro';
@@ -367,6 +368,32 @@ describe('RequestForm', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('links a commitment found by a word of its title, and sends its id', async () => {
+    (listCommitments as jest.Mock).mockResolvedValueOnce({
+      data: {
+        items: [{ id: 'edu-1', title: '新建改扩建中小学 11 所' }],
+        nextCursor: null,
+        total: 1,
+      },
+      offline: false,
+      savedAt: '',
+    });
+    submit.mockResolvedValue({ state: 'queued', key: 'k-10' });
+    render(<RequestForm />);
+    typeInto(screen.getByPlaceholderText(/输入关键词查找/), '中小学');
+    fireEvent.click(await screen.findByText('新建改扩建中小学 11 所'));
+    expect(
+      within(screen.getByTestId('linked-commitment')).getByText('新建改扩建中小学 11 所'),
+    ).toBeVisible();
+    expect(listCommitments).toHaveBeenCalledWith({ q: '中小学' }, null, 5);
+
+    fillEverythingButPhoneAndConsent();
+    fireEvent.click(screen.getByText('匿名反映（可以不留电话）'));
+    tickConsent();
+    await act(async () => pressSubmit());
+    expect(submit).toHaveBeenCalledWith(expect.objectContaining({ commitmentId: 'edu-1' }));
   });
 
   it('shows the commitment it was opened from', () => {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button, SearchBar } from '@nutui/nutui-react-taro';
-import { useEffect, useState } from 'react';
-import type { Commitment } from '@/domain/commitment';
+import { useCallback, useEffect, useState } from 'react';
+import { useResource } from '@/hooks/use-resource';
 import { listCommitments } from '@/services/commitments';
 
 const SEARCH_DELAY_MS = 300;
@@ -14,27 +14,25 @@ export interface CommitmentPickerProps {
 /** Links a request to one commitment: shows the chosen one, or searches them by words of its title. */
 export default function CommitmentPicker({ value, onChange }: CommitmentPickerProps) {
   const [q, setQ] = useState('');
-  const [found, setFound] = useState<Commitment[]>([]);
-  const [message, setMessage] = useState('');
+  const [words, setWords] = useState('');
 
+  // Wait for a pause in typing before asking the server.
   useEffect(() => {
-    const words = q.trim();
-    if (!words) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      listCommitments({ q: words }, null, 5)
-        .then(({ data }) => {
-          if (!current) return;
-          setFound(data.items);
-          setMessage(data.items.length === 0 ? '没有找到，换个词试试' : '');
-        })
-        .catch((error: Error) => current && setMessage(error.message));
-    }, SEARCH_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
+    const timer = setTimeout(() => setWords(q.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [q]);
+  const load = useCallback(
+    () => listCommitments({ q: words }, null, 5).then(({ data }) => data.items),
+    [words],
+  );
+  // The last answer stays while the next one comes, so the list does not blink at each key.
+  const found = useResource(words ? load : null, { pullDown: false, keepData: true });
+  const message =
+    found.status === 'error'
+      ? found.error
+      : found.data?.length === 0 && !found.replacing
+        ? '没有找到，换个词试试'
+        : '';
 
   if (value) {
     return (
@@ -54,7 +52,7 @@ export default function CommitmentPicker({ value, onChange }: CommitmentPickerPr
         onChange={(text) => setQ(text)}
         onClear={() => setQ('')}
       />
-      {(q.trim() ? found : []).map((c) => (
+      {(q.trim() ? (found.data ?? []) : []).map((c) => (
         <View
           key={c.id}
           className="commitment-picker__item"
