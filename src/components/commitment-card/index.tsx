@@ -2,8 +2,9 @@ import { View, Text } from '@tarojs/components';
 import { Progress } from '@nutui/nutui-react-taro';
 import { memo } from 'react';
 import type { Commitment } from '@/domain/commitment';
-import { categoryName, formatDelivered } from '@/domain/display';
-import { statusName } from '@/domain/status';
+import { commitmentCategoryName } from '@/domain/commitment';
+import { formatDelivered } from '@/domain/display';
+import { commitmentStatusName } from '@/domain/status';
 import { fromNow } from '@/services/time';
 import CommitmentStatusTag from '@/components/commitment-status-tag';
 import './index.scss';
@@ -22,11 +23,13 @@ function CommitmentCard({ commitment, onOpen }: CommitmentCardProps) {
       className="commitment-card"
       data-testid="commitment-card"
       ariaRole="link"
-      ariaLabel={`${commitment.title}，${delivered}，进度${percent}%，${statusName(commitment.status)}，${updated}`}
+      ariaLabel={`${commitment.title}，${delivered}，进度${percent}%，${commitmentStatusName(commitment.status)}，${updated}`}
       onClick={() => onOpen(commitment.id)}
     >
       <View className="commitment-card__head">
-        <Text className="commitment-card__category">{categoryName(commitment.category)}</Text>
+        <Text className="commitment-card__category">
+          {commitmentCategoryName(commitment.category)}
+        </Text>
         <CommitmentStatusTag status={commitment.status} />
       </View>
       <Text className="commitment-card__title">{commitment.title}</Text>
