@@ -2,7 +2,7 @@ import '@testing-library/jest-dom';
 import { fireEvent, render, screen } from '@testing-library/react';
 import CommitmentCard from '@/components/commitment-card';
 import * as time from '@/services/time';
-import { commitment } from './resident-fixtures';
+import { commitment } from '../support/resident-fixtures';
 
 describe('CommitmentCard', () => {
   it('shows the category, title, delivered against target, status in words and when it last moved', () => {

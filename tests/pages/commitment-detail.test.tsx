@@ -5,7 +5,7 @@ import CommitmentDetailPage from '@/pages/commitment-detail';
 import { getCommitment } from '@/services/commitments';
 import { ApiError } from '@/services/http';
 import { pullDown } from '../support/taro';
-import { detail } from './resident-fixtures';
+import { detail } from '../support/resident-fixtures';
 
 jest.mock('@/services/commitments', () => ({ getCommitment: jest.fn() }));
 const get = getCommitment as jest.MockedFunction<typeof getCommitment>;

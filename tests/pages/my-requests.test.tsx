@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import MyRequestsPage from '@/pages/my-requests';
 import { listOutbox, subscribeOutbox } from '@/services/outbox';
 import { getTicketKept, listStoredTickets } from '@/services/tickets';
-import { ticket } from './resident-fixtures';
+import { ticket } from '../support/resident-fixtures';
 
 jest.mock('@/services/outbox', () => ({
   listOutbox: jest.fn(() => []),

@@ -5,7 +5,7 @@ import HomePage from '@/pages/index';
 import { listAllCommitments } from '@/services/commitments';
 import { ApiError } from '@/services/http';
 import { getStats } from '@/services/stats';
-import { many } from './resident-fixtures';
+import { many } from '../support/resident-fixtures';
 
 jest.mock('@/services/stats', () => ({ getStats: jest.fn() }));
 jest.mock('@/services/commitments', () => ({ listAllCommitments: jest.fn() }));

@@ -5,7 +5,7 @@ import RequestDetailPage from '@/pages/request-detail';
 import { ApiError } from '@/services/http';
 import { getTicketKept } from '@/services/tickets';
 import { pullDown } from '../support/taro';
-import { ticket } from './resident-fixtures';
+import { ticket } from '../support/resident-fixtures';
 
 jest.mock('@/services/tickets', () => ({
   findStoredTicket: jest.fn(() => ({

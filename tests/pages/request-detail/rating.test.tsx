@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Rating from '@/pages/request-detail/rating';
 import { rateTicket } from '@/services/tickets';
-import { ticket } from './resident-fixtures';
+import { ticket } from '../../support/resident-fixtures';
 
 jest.mock('@/services/tickets', () => ({ rateTicket: jest.fn() }));
 const rate = rateTicket as jest.MockedFunction<typeof rateTicket>;

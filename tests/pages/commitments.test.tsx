@@ -5,7 +5,7 @@ import CommitmentsPage from '@/pages/commitments';
 import { listCommitments } from '@/services/commitments';
 import { ApiError } from '@/services/http';
 import * as time from '@/services/time';
-import { many } from './resident-fixtures';
+import { many } from '../support/resident-fixtures';
 
 jest.mock('@/services/commitments', () => ({ listCommitments: jest.fn(), PAGE_SIZE: 20 }));
 const list = listCommitments as jest.MockedFunction<typeof listCommitments>;
