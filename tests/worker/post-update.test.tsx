@@ -2,8 +2,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { CommitmentDetail } from '@/domain/commitment';
 import { getCommitment } from '@/services/commitments';
+import { ApiError } from '@/services/http';
 import { postCommitmentUpdate } from '@/services/worker';
 import PostUpdatePage from '@/worker/post-update';
+import { routeParams } from '../support/worker-fixtures';
 
 jest.mock('@/services/worker', () => ({ postCommitmentUpdate: jest.fn() }));
 jest.mock('@/services/commitments', () => ({
@@ -107,5 +109,108 @@ describe('the progress form', () => {
     await waitFor(() => expect(screen.getByPlaceholderText('例如 60')).toHaveValue(''));
     expect(screen.getByPlaceholderText(/做了什么/)).toHaveValue('');
     expect(screen.queryByText('请写明进展，至少 2 个字')).toBeNull();
+  });
+});
+
+const COMMITMENT: CommitmentDetail = {
+  id: 'housing-community-standardization-108',
+  category: 'housing',
+  title: '城区社区规范化建设',
+  quote: '完成108个城区社区规范化建设',
+  section: '二',
+  target: { value: 108, unit: '个', qualifier: 'exact' },
+  baseline2019: null,
+  deadline: '2020-12-31',
+  progress: { percent: 0, current: null },
+  status: 'not_started',
+  updatedAt: null,
+  updates: [],
+};
+
+describe('posting an update', () => {
+  beforeEach(() => {
+    Taro.setStorageSync('worker.session', SESSION);
+    routeParams({ id: COMMITMENT.id });
+    (getCommitment as jest.Mock).mockResolvedValue({
+      data: COMMITMENT,
+      offline: false,
+      savedAt: '',
+    });
+  });
+
+  it('previews the new percent from the figure, checks the note, posts, and offers to share', async () => {
+    render(<PostUpdatePage />);
+    expect(await screen.findByText('城区社区规范化建设')).toBeVisible();
+    tap('提交进展');
+    expect(await screen.findByText('请填写完成数')).toBeVisible();
+    type('例如 108', '54');
+    expect(screen.getByText('提交后进度：50%')).toBeVisible();
+    tap('提交进展');
+    expect(await screen.findByText('请写明进展，至少 2 个字')).toBeVisible();
+    expect(postCommitmentUpdate).not.toHaveBeenCalled();
+
+    (postCommitmentUpdate as jest.Mock).mockResolvedValue({
+      id: 'u1',
+      commitmentId: COMMITMENT.id,
+      author: { name: '张网格', role: 'worker' },
+      value: 54,
+      percent: 50,
+      note: '54 个社区完成',
+      photos: [],
+      createdAt: '2020-11-20T02:00:00Z',
+    });
+    (getCommitment as jest.Mock).mockResolvedValue({
+      data: { ...COMMITMENT, progress: { percent: 50, current: 54 }, status: 'behind' },
+      offline: false,
+      savedAt: '',
+    });
+    type(/做了什么/, '54 个社区完成');
+    tap('提交进展');
+    expect(await screen.findByText('已上报')).toBeVisible();
+    expect(postCommitmentUpdate).toHaveBeenCalledWith(
+      COMMITMENT.id,
+      { value: 54, note: '54 个社区完成', photos: [] },
+      expect.stringMatching(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ),
+    );
+    expect(screen.getByText('进度 50%')).toBeVisible();
+    expect(screen.getByText('滞后')).toBeVisible();
+    expect(screen.getByText('复制链接分享')).toBeVisible();
+  });
+
+  it('resends an update that timed out with the same key, and an edited one with a new key', async () => {
+    const post = postCommitmentUpdate as jest.Mock;
+    post.mockRejectedValue(new ApiError('timeout', '网络超时，请稍后再试'));
+    render(<PostUpdatePage />);
+    await screen.findByText('城区社区规范化建设');
+    type('例如 108', '60');
+    type(/做了什么/, '60 个社区完成');
+    tap('提交进展');
+    expect(await screen.findByText('网络超时，请稍后再试')).toBeVisible();
+    tap('提交进展');
+    await waitFor(() => expect(post).toHaveBeenCalledTimes(2));
+    const keys = () => post.mock.calls.map((call) => call[2] as string);
+    expect(keys()[1]).toBe(keys()[0]);
+
+    type(/做了什么/, '60 个社区完成规范化建设');
+    tap('提交进展');
+    await waitFor(() => expect(post).toHaveBeenCalledTimes(3));
+    expect(keys()[2]).not.toBe(keys()[0]);
+  });
+
+  it("shows the server's field messages when it refuses the update", async () => {
+    (postCommitmentUpdate as jest.Mock).mockRejectedValue(
+      new ApiError('validation_failed', '填写的内容有误，请按提示修改后再试', 400, [
+        { field: 'photos', message: '照片需先上传成功后再提交' },
+      ]),
+    );
+    render(<PostUpdatePage />);
+    await screen.findByText('城区社区规范化建设');
+    type('例如 108', '10');
+    type(/做了什么/, '开工十个');
+    tap('提交进展');
+    expect(await screen.findByText('照片需先上传成功后再提交')).toBeVisible();
+    expect(screen.getByRole('alert')).toHaveTextContent('填写的内容有误');
   });
 });
