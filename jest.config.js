@@ -1,6 +1,6 @@
 const node = { testEnvironment: 'node', transform: { '\\.[jt]sx?$': 'babel-jest' } };
 
-/** The app's tests run as the H5 build does: in a browser-like DOM, `x.h5.ts` chosen over `x.ts` (README). */
+/** The app's tests run as the H5 build does: in a browser-like DOM, `x.h5.ts` chosen over `x.ts` (see platform-files.test.ts). */
 const app = {
   testEnvironment: 'jsdom',
   transform: { '\\.[jt]sx?$': 'babel-jest' },

@@ -1,4 +1,4 @@
-import { formatDate, fromNow } from '../../src/services/time';
+import { formatDate, fromNow } from '@/services/time';
 
 describe('when a commitment last moved', () => {
   const now = new Date('2026-11-26T08:00:00Z');
