@@ -1,8 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { Progress } from '@nutui/nutui-react-taro';
 import { memo } from 'react';
-import type { Commitment } from '@/domain/commitment';
-import { commitmentCategoryName } from '@/domain/commitment';
+import { commitmentCategoryName, type Commitment } from '@/domain/commitment';
 import { formatDelivered } from '@/domain/display';
 import { commitmentStatusName } from '@/domain/status';
 import { fromNow } from '@/services/time';
