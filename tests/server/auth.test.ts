@@ -11,17 +11,15 @@ import {
   type TestApp,
   type TestContext,
 } from '../support/test-app';
+import { manualClock } from '../support/clock';
 import { addStaff, bearer, login, PASSWORD } from './auth-fixtures';
 
 jest.setTimeout(30_000);
 
 describe.each(DATABASES)('staff sign-in on %s', (dialect) => {
   let ctx: TestContext;
-  let clock = new Date('2020-11-20T02:00:00Z');
-  const now = () => clock;
-  const advance = (ms: number) => {
-    clock = new Date(clock.getTime() + ms);
-  };
+  const clock = manualClock('2020-11-20T02:00:00Z');
+  const { now, advance } = clock;
 
   beforeAll(async () => {
     ctx = await createTestApp(dialect, { now });
@@ -50,7 +48,7 @@ describe.each(DATABASES)('staff sign-in on %s', (dialect) => {
         role: 'worker',
         district: '新华区',
       },
-      expiresAt: new Date(clock.getTime() + SESSION_TTL_MS).toISOString(),
+      expiresAt: new Date(now().getTime() + SESSION_TTL_MS).toISOString(),
     });
     expect(JSON.stringify(body)).not.toContain('password');
     const who = await me(bearer(body.token));
@@ -149,7 +147,7 @@ describe.each(DATABASES)('staff sign-in on %s', (dialect) => {
   it('refuses a disabled account at sign-in and stops its live tokens', async () => {
     await addStaff(ctx.app, { username: 'wang', district: '卫东区' });
     const { token } = await login(ctx.app, 'wang');
-    await setStaffDisabled(ctx.app.db, { username: 'wang', disabled: true, now: clock });
+    await setStaffDisabled(ctx.app.db, { username: 'wang', disabled: true, now: now() });
     expect((await me(bearer(token))).statusCode).toBe(401);
     const res = await ctx.app.inject({
       method: 'POST',
@@ -159,7 +157,7 @@ describe.each(DATABASES)('staff sign-in on %s', (dialect) => {
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('invalid_credentials');
     // Re-enabling does not bring old tokens back.
-    await setStaffDisabled(ctx.app.db, { username: 'wang', disabled: false, now: clock });
+    await setStaffDisabled(ctx.app.db, { username: 'wang', disabled: false, now: now() });
     expect((await me(bearer(token))).statusCode).toBe(401);
     expect((await login(ctx.app, 'wang')).token).toEqual(expect.any(String));
   });
@@ -168,7 +166,7 @@ describe.each(DATABASES)('staff sign-in on %s', (dialect) => {
     await addStaff(ctx.app, { username: 'zhao', district: '湛河区' });
     const { token } = await login(ctx.app, 'zhao');
     const passwordHash = await hashPassword('newpass2020');
-    await setStaffPassword(ctx.app.db, { username: 'zhao', passwordHash, now: clock });
+    await setStaffPassword(ctx.app.db, { username: 'zhao', passwordHash, now: now() });
     expect((await me(bearer(token))).statusCode).toBe(401);
     await login(ctx.app, 'zhao', 'newpass2020');
   });

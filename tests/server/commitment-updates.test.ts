@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { SESSION_TTL_MS } from '../../src/domain/credentials';
 import { setStaffDisabled } from '../../server/repositories/staff';
-import { createTestApp, DATABASES, type TestContext } from '../support/test-app';
+import { manualClock, type ManualClock } from '../support/clock';
+import { IMAGES } from '../support/images';
+import { multipart } from '../support/multipart';
+import { createTestApp, DATABASES, type TestApp, type TestContext } from '../support/test-app';
 import { addStaff, bearer, login } from './auth-fixtures';
 import { uploadPhoto } from './tickets-fixtures';
 
@@ -10,23 +13,23 @@ jest.setTimeout(30_000);
 // 城区社区规范化建设: 108 个 (exact); 鲁山机场和高速公路: no figure in the report.
 const WITH_TARGET = 'housing-community-standardization-108';
 const NO_TARGET = 'transport-airport-expressways';
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
-  'hex',
-);
+const DAY_MS = 24 * 3600 * 1000;
+
+const postUpdate = (app: TestApp, id: string, payload: object, headers = {}) =>
+  app.inject({ method: 'POST', url: `/api/commitments/${id}/updates`, payload, headers });
+const commitmentDetail = async (app: TestApp, id: string) =>
+  (await app.inject({ method: 'GET', url: `/api/commitments/${id}` })).json();
 
 describe.each(DATABASES)('progress updates on %s', (dialect) => {
   let ctx: TestContext;
-  let clock = new Date('2020-11-20T02:00:00Z');
-  const advance = (ms: number) => {
-    clock = new Date(clock.getTime() + ms);
-  };
+  const clock = manualClock('2020-11-20T02:00:00Z');
+  const { now, advance } = clock;
   let workerToken: string;
   let otherDistrictToken: string;
   let adminToken: string;
 
   beforeAll(async () => {
-    ctx = await createTestApp(dialect, { now: () => clock });
+    ctx = await createTestApp(dialect, { now });
     await addStaff(ctx.app, { username: 'zhang', district: '新华区', name: '张网格' });
     await addStaff(ctx.app, { username: 'liu', district: '汝州市', name: '刘社工' });
     await addStaff(ctx.app, { username: 'boss', role: 'admin', district: null, name: '李管理' });
@@ -37,9 +40,8 @@ describe.each(DATABASES)('progress updates on %s', (dialect) => {
   afterAll(() => ctx.destroy());
 
   const post = (id: string, payload: object, headers: Record<string, string> = {}) =>
-    ctx.app.inject({ method: 'POST', url: `/api/commitments/${id}/updates`, payload, headers });
-  const detail = async (id: string) =>
-    (await ctx.app.inject({ method: 'GET', url: `/api/commitments/${id}` })).json();
+    postUpdate(ctx.app, id, payload, headers);
+  const detail = (id: string) => commitmentDetail(ctx.app, id);
   const counts = async () => ({
     updates: Number(
       (
@@ -74,6 +76,8 @@ describe.each(DATABASES)('progress updates on %s', (dialect) => {
   });
 
   it('records a figure, moves the commitment at once and shows the update first with its author', async () => {
+    // Later than any update posted before, whichever test posted it.
+    advance(60_000);
     const res = await post(
       WITH_TARGET,
       { value: 54, note: '  新华区、卫东区 54 个社区已完成规范化建设  ' },
@@ -89,11 +93,11 @@ describe.each(DATABASES)('progress updates on %s', (dialect) => {
       percent: 50,
       note: '新华区、卫东区 54 个社区已完成规范化建设',
       photos: [],
-      createdAt: clock.toISOString(),
+      createdAt: now().toISOString(),
     });
     const after = await detail(WITH_TARGET);
     expect(after.progress).toEqual({ percent: 50, current: 54 });
-    expect(after.updatedAt).toBe(clock.toISOString());
+    expect(after.updatedAt).toBe(now().toISOString());
     // 20 Nov is ~89% of the year: 50% is more than 10 points behind.
     expect(after.status).toBe('behind');
     expect(after.updates[0]).toEqual(update);
@@ -121,21 +125,23 @@ describe.each(DATABASES)('progress updates on %s', (dialect) => {
   });
 
   it('keeps every update: a correction is a new one and the latest sets the progress', async () => {
-    advance(60_000);
-    const res = await post(
-      WITH_TARGET,
-      { value: 96, note: '更正：有 12 个社区验收未通过' },
-      bearer(workerToken),
-    );
-    expect(res.statusCode).toBe(201);
+    const posts = [
+      [100, '汝州市片区核实后累计 100 个', otherDistrictToken],
+      [108, '全部完成，市里验收通过', adminToken],
+      [96, '更正：有 12 个社区验收未通过', workerToken],
+    ] as const;
+    for (const [value, note, token] of posts) {
+      advance(60_000);
+      expect((await post(WITH_TARGET, { value, note }, bearer(token))).statusCode).toBe(201);
+    }
     const after = await detail(WITH_TARGET);
     expect(after.progress).toEqual({ percent: 88, current: 96 });
-    expect(after.updates.map((u: { value: number }) => u.value)).toEqual([96, 108, 100, 54]);
-    expect(after.updates.map((u: { author: { name: string } }) => u.author.name)).toEqual([
+    const newest = after.updates.slice(0, 3);
+    expect(newest.map((u: { value: number }) => u.value)).toEqual([96, 108, 100]);
+    expect(newest.map((u: { author: { name: string } }) => u.author.name)).toEqual([
       '张网格',
       '李管理',
       '刘社工',
-      '张网格',
     ]);
   });
 
@@ -207,19 +213,10 @@ describe.each(DATABASES)('progress updates on %s', (dialect) => {
   });
 
   it('accepts photos uploaded through POST /api/uploads', async () => {
-    const boundary = '----worker-test';
-    const payload = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      PNG,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
     const upload = await ctx.app.inject({
       method: 'POST',
       url: '/api/uploads',
-      payload,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      ...multipart(IMAGES.png, { filename: 'a.png', contentType: 'image/png' }),
     });
     expect(upload.statusCode).toBe(201);
     const { url } = upload.json();
@@ -324,41 +321,14 @@ describe.each(DATABASES)('progress updates on %s', (dialect) => {
     expect(theirs.headers['idempotent-replayed']).toBeUndefined();
   });
 
-  it('counts updated commitments in the public figures for 7 days', async () => {
-    const moved = async () =>
-      (await ctx.app.inject({ method: 'GET', url: '/api/stats' })).json().commitments
-        .movedLast7Days;
-    expect(await moved()).toBe(2);
-    advance(8 * 24 * 3600 * 1000);
-    expect(await moved()).toBe(0);
-    // The 8 days also ended the sessions made at the start.
-    expect(SESSION_TTL_MS).toBeLessThan(8 * 24 * 3600 * 1000);
-    const fresh = await login(ctx.app, 'zhang');
-    const res = await post(NO_TARGET, { percent: 96, note: '航站楼完工' }, bearer(fresh.token));
-    expect(res.statusCode).toBe(201);
-    expect(await moved()).toBe(1);
-  });
-
-  it('refuses expired, revoked and disabled accounts’ tokens', async () => {
-    const expired = workerToken; // made at the start, more than 12 h ago by now
-    const revoked = (await login(ctx.app, 'zhang')).token;
-    await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(revoked) });
-    await addStaff(ctx.app, { username: 'qian', district: '郏县' });
-    const disabled = (await login(ctx.app, 'qian')).token;
-    await setStaffDisabled(ctx.app.db, { username: 'qian', disabled: true, now: clock });
-    for (const token of [expired, revoked, disabled]) {
-      const res = await post(NO_TARGET, { percent: 97, note: '不应写入' }, bearer(token));
-      expect(res.statusCode).toBe(401);
-    }
-    expect((await detail(NO_TARGET)).progress.percent).toBe(96);
-  });
-
   it('keeps the card on the newest update when an older one commits last', async () => {
-    const { token } = await login(ctx.app, 'zhang');
+    advance(60_000);
+    const newest = await post(NO_TARGET, { percent: 64, note: '最新的进展' }, bearer(workerToken));
+    expect(newest.statusCode).toBe(201);
     const before = await detail(NO_TARGET);
     // A post that read the clock an hour earlier but reaches the database only now.
     advance(-3600 * 1000);
-    const res = await post(NO_TARGET, { percent: 10, note: '迟到的旧进展' }, bearer(token));
+    const res = await post(NO_TARGET, { percent: 10, note: '迟到的旧进展' }, bearer(workerToken));
     expect(res.statusCode).toBe(201);
     const after = await detail(NO_TARGET);
     expect(after.progress).toEqual(before.progress);
@@ -366,5 +336,57 @@ describe.each(DATABASES)('progress updates on %s', (dialect) => {
     expect(after.updates[0].note).toBe(before.updates[0].note);
     expect(after.updates.map((u: { note: string }) => u.note)).toContain('迟到的旧进展');
     advance(3600 * 1000);
+  });
+});
+
+// Tests that move the clock by days: an app of their own each, so that no other test sees their sessions expire.
+describe.each(DATABASES)('progress updates over days on %s', (dialect) => {
+  let ctx: TestContext;
+  let clock: ManualClock;
+  beforeEach(async () => {
+    clock = manualClock('2020-11-20T02:00:00Z');
+    ctx = await createTestApp(dialect, { now: clock.now });
+    await addStaff(ctx.app, { username: 'zhang', district: '新华区', name: '张网格' });
+  });
+  afterEach(() => ctx.destroy());
+
+  const post = async (id: string, payload: object) => {
+    const { token } = await login(ctx.app, 'zhang');
+    return postUpdate(ctx.app, id, payload, bearer(token));
+  };
+
+  it('counts updated commitments in the public figures for 7 days', async () => {
+    const moved = async () =>
+      (await ctx.app.inject({ method: 'GET', url: '/api/stats' })).json().commitments
+        .movedLast7Days;
+    expect((await post(WITH_TARGET, { value: 54, note: '54 个社区已完成' })).statusCode).toBe(201);
+    expect((await post(NO_TARGET, { percent: 95, note: '机场主体完工' })).statusCode).toBe(201);
+    expect(await moved()).toBe(2);
+    clock.advance(8 * DAY_MS);
+    expect(await moved()).toBe(0);
+    const res = await post(NO_TARGET, { percent: 96, note: '航站楼完工' });
+    expect(res.statusCode).toBe(201);
+    expect(await moved()).toBe(1);
+  });
+
+  it('refuses expired, revoked and disabled accounts’ tokens', async () => {
+    const expired = (await login(ctx.app, 'zhang')).token;
+    clock.advance(SESSION_TTL_MS + 60_000);
+    const revoked = (await login(ctx.app, 'zhang')).token;
+    await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(revoked) });
+    await addStaff(ctx.app, { username: 'qian', district: '郏县' });
+    const disabled = (await login(ctx.app, 'qian')).token;
+    await setStaffDisabled(ctx.app.db, { username: 'qian', disabled: true, now: clock.now() });
+    const before = await commitmentDetail(ctx.app, NO_TARGET);
+    for (const token of [expired, revoked, disabled]) {
+      const res = await postUpdate(
+        ctx.app,
+        NO_TARGET,
+        { percent: 97, note: '不应写入' },
+        bearer(token),
+      );
+      expect(res.statusCode).toBe(401);
+    }
+    expect(await commitmentDetail(ctx.app, NO_TARGET)).toEqual(before);
   });
 });

@@ -1,5 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { TicketInput } from '../../src/domain/ticket';
+import { IMAGES } from '../support/images';
+import { multipart } from '../support/multipart';
 import type { TestApp } from '../support/test-app';
 
 /** A request as the form sends it. */
@@ -56,55 +58,9 @@ export async function countRows(app: TestApp): Promise<Record<string, number>> {
 
 export const ticketToken = (token: string) => ({ 'x-ticket-token': token });
 
-/** Smallest files that start the way each image type does. */
-export const IMAGES = {
-  png: Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    randomBytes(64),
-  ]),
-  jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(64)]),
-  gif: Buffer.concat([Buffer.from('GIF89a', 'latin1'), randomBytes(64)]),
-  webp: Buffer.concat([
-    Buffer.from('RIFF', 'latin1'),
-    Buffer.from([0x40, 0, 0, 0]),
-    Buffer.from('WEBPVP8 ', 'latin1'),
-    randomBytes(64),
-  ]),
-};
-
-/** A multipart/form-data body with one file, as `Taro.uploadFile` sends it. */
-export function multipart(
-  content: Buffer,
-  { filename = 'photo.jpg', contentType = 'image/jpeg', field = 'file' } = {},
-) {
-  const boundary = `----minsheng${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` +
-      `Content-Type: ${contentType}\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, content, tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
+/** Uploads a photo as the app does, and answers its URL. */
 export async function uploadPhoto(app: TestApp, image: Buffer = IMAGES.png): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/api/uploads', ...multipart(image) });
   if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
   return (res.json() as { url: string }).url;
-}
-
-/** A clock the test moves by hand. */
-export function manualClock(start: string) {
-  let now = new Date(start);
-  return {
-    now: () => now,
-    set(iso: string) {
-      now = new Date(iso);
-    },
-    advanceHours(hours: number) {
-      now = new Date(now.getTime() + hours * 3600 * 1000);
-    },
-  };
 }

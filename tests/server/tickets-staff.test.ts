@@ -1,6 +1,7 @@
+import { manualClock, type ManualClock } from '../support/clock';
 import { createTestApp, DATABASES, type TestContext } from '../support/test-app';
 import { addStaff, bearer, login } from './auth-fixtures';
-import { manualClock, submit, ticketToken, validInput } from './tickets-fixtures';
+import { submit, ticketToken, validInput } from './tickets-fixtures';
 
 // Generous: the suites share two cores with builds and other suites.
 jest.setTimeout(30_000);
@@ -316,6 +317,8 @@ describe.each(DATABASES)('the staff queue on %s', (dialect) => {
     // Both 安全隐患 requests are past their 3 days; the others have 7.
     expect((await queue('?overdue=true', worker)).json().total).toBe(2);
     expect((await queue('?overdue=false', worker)).json().total).toBe(5);
+    // Back to the first day, for the tests that follow (the new sessions stay live).
+    clock.advanceHours(-3 * 24);
   });
 
   it('pages with a cursor, without gaps or repeats', async () => {
@@ -348,12 +351,14 @@ describe.each(DATABASES)('the staff queue on %s', (dialect) => {
 
 describe.each(DATABASES)('request figures in /api/stats on %s', (dialect) => {
   let ctx: TestContext;
-  const clock = manualClock(START);
-  beforeAll(async () => {
+  let clock: ManualClock;
+  // An app of its own for each test: each counts from an empty database, whichever runs first.
+  beforeEach(async () => {
+    clock = manualClock(START);
     ctx = await createTestApp(dialect, { now: clock.now });
     await addStaff(ctx.app, { username: 'admin', role: 'admin', district: null });
   });
-  afterAll(() => ctx.destroy());
+  afterEach(() => ctx.destroy());
 
   it('counts zero before any request', async () => {
     const { tickets } = (await ctx.app.inject({ url: '/api/stats' })).json();

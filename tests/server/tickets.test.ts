@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { TICKET_NO_PATTERN } from '../../src/domain/ticket';
+import { manualClock } from '../support/clock';
 import { createLoggedApp, createTestApp, DATABASES, type TestContext } from '../support/test-app';
 import {
   countRows,
   countTickets,
-  manualClock,
   submit,
   ticketToken,
   uploadPhoto,
@@ -430,6 +430,7 @@ describe.each(DATABASES)('the rate limit on new requests on %s', (dialect) => {
   afterAll(() => ctx.destroy());
 
   it('answers 429 rate_limited with Retry-After past the limit, yet still answers a replay', async () => {
+    const before = await countTickets(ctx.app);
     const key = randomUUID();
     const first = await submit(ctx.app, validInput(), { key });
     expect(first.statusCode).toBe(201);
@@ -439,7 +440,7 @@ describe.each(DATABASES)('the rate limit on new requests on %s', (dialect) => {
     expect(refused.statusCode).toBe(429);
     expect(refused.json()).toMatchObject({ code: 'rate_limited', message: expect.any(String) });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    expect(await countTickets(ctx.app)).toBe(3);
+    expect(await countTickets(ctx.app)).toBe(before + 3);
 
     // A phone resending its queued request gets the ticket it already has.
     const replay = await submit(ctx.app, validInput(), { key });
@@ -448,16 +449,17 @@ describe.each(DATABASES)('the rate limit on new requests on %s', (dialect) => {
   });
 
   it('counts per client address', async () => {
-    const other = await submit(ctx.app, validInput(), { headers: {} });
-    expect(other.statusCode).toBe(429);
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/tickets',
-      remoteAddress: '10.1.2.3',
-      headers: { 'idempotency-key': randomUUID() },
-      payload: validInput(),
-    });
-    expect(res.statusCode).toBe(201);
+    const from = (remoteAddress: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/tickets',
+        remoteAddress,
+        headers: { 'idempotency-key': randomUUID() },
+        payload: validInput(),
+      });
+    for (let i = 0; i < 3; i++) expect((await from('10.1.2.1')).statusCode).toBe(201);
+    expect((await from('10.1.2.1')).statusCode).toBe(429);
+    expect((await from('10.1.2.3')).statusCode).toBe(201);
   });
 });
 

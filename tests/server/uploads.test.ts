@@ -3,16 +3,12 @@ import path from 'node:path';
 import { Migrator } from 'kysely';
 import { migrations } from '../../server/db/migrations';
 import { deleteUnusedUploads } from '../../server/repositories/uploads';
+import { manualClock } from '../support/clock';
+import { IMAGES } from '../support/images';
+import { multipart } from '../support/multipart';
 import { createTestApp, DATABASES, type TestContext } from '../support/test-app';
 import { addStaff, bearer, login } from './auth-fixtures';
-import {
-  IMAGES,
-  manualClock,
-  multipart,
-  submit,
-  uploadPhoto,
-  validInput,
-} from './tickets-fixtures';
+import { submit, uploadPhoto, validInput } from './tickets-fixtures';
 
 // Generous: the suites share two cores with builds and other suites.
 jest.setTimeout(30_000);

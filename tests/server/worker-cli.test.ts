@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestApp, DATABASES, type TestContext } from '../support/test-app';
-import { bearer } from './auth-fixtures';
+import { addStaff, bearer, PASSWORD } from './auth-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -89,11 +89,13 @@ describe.each(DATABASES)('the worker CLI on %s', (dialect) => {
     });
   });
 
+  // Each test below makes the accounts it works on (straight in the database), so that none needs another to run first.
   it('refuses a duplicate username, whatever its case, with exit code 1', async () => {
+    await addStaff(ctx.app, { username: 'taken01' });
     const res = await cli(
       'add',
       '--username',
-      'ZHANG01',
+      'TAKEN01',
       '--password',
       'another2020',
       '--district',
@@ -102,43 +104,58 @@ describe.each(DATABASES)('the worker CLI on %s', (dialect) => {
       '重名',
     );
     expect(res.code).toBe(1);
-    expect(res.stderr).toContain('用户名 zhang01 已被使用');
+    expect(res.stderr).toContain('用户名 taken01 已被使用');
   });
 
   it('lists accounts without any password hash', async () => {
+    await addStaff(ctx.app, {
+      username: 'listed-boss',
+      role: 'admin',
+      district: null,
+      name: '李管理',
+    });
+    await addStaff(ctx.app, { username: 'listed01', district: '新华区', name: '张网格' });
     const res = await cli('list');
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/^boss\t李管理\tadmin\t全市\t正常/m);
-    expect(res.stdout).toMatch(/^zhang01\t张网格\tworker\t新华区\t正常/m);
+    expect(res.stdout).toMatch(/^listed-boss\t李管理\tadmin\t全市\t正常/m);
+    expect(res.stdout).toMatch(/^listed01\t张网格\tworker\t新华区\t正常/m);
     expect(res.stdout).not.toContain('scrypt');
   });
 
   it('disables an account: no sign-in, and its live token stops working; enable lets it sign in again', async () => {
-    const { token } = (await signIn('zhang01', 'yingcheng2020')).json();
+    await addStaff(ctx.app, { username: 'off01' });
+    const { token } = (await signIn('off01', PASSWORD)).json();
     const me = () => ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
     expect((await me()).statusCode).toBe(200);
-    const res = await cli('disable', '--username', 'zhang01');
+    const res = await cli('disable', '--username', 'off01');
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain('已停用 zhang01');
+    expect(res.stdout).toContain('已停用 off01');
     expect((await me()).statusCode).toBe(401);
-    expect((await signIn('zhang01', 'yingcheng2020')).statusCode).toBe(401);
-    expect((await cli('list')).stdout).toMatch(/^zhang01\t.*\t已停用/m);
-    expect((await cli('enable', '--username', 'zhang01')).code).toBe(0);
-    expect((await signIn('zhang01', 'yingcheng2020')).statusCode).toBe(200);
+    expect((await signIn('off01', PASSWORD)).statusCode).toBe(401);
+    expect((await cli('list')).stdout).toMatch(/^off01\t.*\t已停用/m);
+    expect((await cli('enable', '--username', 'off01')).code).toBe(0);
+    expect((await signIn('off01', PASSWORD)).statusCode).toBe(200);
   });
 
   it('resets a password: the old one and old tokens stop working, the new one signs in', async () => {
-    const { token } = (await signIn('boss', 'city2020admin')).json();
-    const weak = await cli('reset-password', '--username', 'boss', '--password', 'short1');
+    await addStaff(ctx.app, { username: 'reset-boss', role: 'admin', district: null });
+    const { token } = (await signIn('reset-boss', PASSWORD)).json();
+    const weak = await cli('reset-password', '--username', 'reset-boss', '--password', 'short1');
     expect(weak.code).toBe(1);
-    const res = await cli('reset-password', '--username', 'boss', '--password', 'newcity2021');
+    const res = await cli(
+      'reset-password',
+      '--username',
+      'reset-boss',
+      '--password',
+      'newcity2021',
+    );
     expect(res.code).toBe(0);
     expect(
       (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) }))
         .statusCode,
     ).toBe(401);
-    expect((await signIn('boss', 'city2020admin')).statusCode).toBe(401);
-    expect((await signIn('boss', 'newcity2021')).statusCode).toBe(200);
+    expect((await signIn('reset-boss', PASSWORD)).statusCode).toBe(401);
+    expect((await signIn('reset-boss', 'newcity2021')).statusCode).toBe(200);
   });
 
   it('reads the password from standard input when --password is left out', async () => {
