@@ -36,7 +36,12 @@ module.exports = {
       // Pages, worker pages, components and hooks, each test named after what it tests.
       testMatch: ['<rootDir>/tests/{components,pages,worker,hooks}/**/*.test.tsx'],
     },
-    { ...app, displayName: 'services', testMatch: ['<rootDir>/tests/services/**/*.test.{ts,tsx}'] },
+    {
+      ...app,
+      displayName: 'services',
+      // Services, and the app-level modules beside app.config.ts (app-paths).
+      testMatch: ['<rootDir>/tests/services/**/*.test.{ts,tsx}', '<rootDir>/tests/*.test.ts'],
+    },
     {
       ...node,
       displayName: 'browser',

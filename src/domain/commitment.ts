@@ -66,9 +66,6 @@ export interface Commitment extends CommitmentSource {
   updatedAt: string | null;
 }
 
-/** @deprecated Import from ./staff; kept until every caller has moved. */
-export { STAFF_ROLES, type StaffRole } from './staff';
-
 /** One progress report of a worker. Append-only: a correction is a new update. */
 export interface CommitmentUpdate {
   id: string;

@@ -84,12 +84,6 @@ export function parseLoginInput(raw: unknown): Parsed<LoginInput> {
   return parsed({ username, password }, errors);
 }
 
-/** @deprecated Use parseLoginInput; kept until every caller has moved. */
-export function validateLoginInput(raw: unknown): FieldError[] {
-  const result = parseLoginInput(raw);
-  return result.ok ? [] : result.errors;
-}
-
 /** `200` of `POST /api/auth/login`. */
 export interface LoginResult {
   token: string;

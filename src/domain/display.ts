@@ -1,4 +1,4 @@
-import { commitmentCategoryName, type Commitment } from './commitment';
+import type { Commitment } from './commitment';
 import { formatFigure, formatTarget } from './progress';
 
 /**
@@ -42,20 +42,6 @@ export function formatHours(hours: number | null | undefined): string {
   if (hours < 48) return `${Math.round(hours * 10) / 10} 小时`;
   return `${Math.round((hours / 24) * 10) / 10} 天`;
 }
-
-/** The H5 deep link of an in-app path: origin + hash route, e.g. https://x/#/pages/commitment-detail/index?id=a. */
-export function deepLinkUrl(origin: string, appPath: string): string {
-  const route = appPath.startsWith('/') ? appPath : `/${appPath}`;
-  return `${origin.replace(/\/+$/, '')}/#${route}`;
-}
-
-/** The in-app path of a commitment's detail page. */
-export function commitmentDetailPath(id: string): string {
-  return `/pages/commitment-detail/index?id=${encodeURIComponent(id)}`;
-}
-
-/** @deprecated Use commitmentCategoryName; kept until every caller has moved. */
-export const categoryName = commitmentCategoryName;
 
 /** The source of every commitment; its text is kept in data/. */
 export const SOURCE_REPORT = '平顶山市2020年政府工作报告';

@@ -23,9 +23,6 @@ export function commitmentStatusName(code: CommitmentStatus): string {
   return COMMITMENT_STATUSES.find((s) => s.code === code)!.name;
 }
 
-/** @deprecated Use commitmentStatusName; kept until every caller has moved. */
-export const statusName = commitmentStatusName;
-
 /** Share of the period from `start` to the end of `deadline` (a date, Beijing time) that has passed: 0–1. */
 export function elapsedShare(now: Date, deadline: string, start = COMMITMENTS_START): number {
   const from = Date.parse(start);

@@ -159,9 +159,3 @@ export function parseRatingInput(raw: unknown): Parsed<RatingInput> {
   }
   return parsed({ score: input.score as RatingScore, comment: comment || null }, errors);
 }
-
-/** @deprecated Use parseTicketInput; kept until every caller has moved. */
-export function validateTicketInput(input: unknown): FieldError[] {
-  const result = parseTicketInput(input);
-  return result.ok ? [] : result.errors;
-}

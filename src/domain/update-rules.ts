@@ -71,12 +71,6 @@ export function parseUpdateInput(
   );
 }
 
-/** @deprecated Use parseUpdateInput; kept until every caller has moved. */
-export function validateUpdateInput(raw: unknown, target: Target | null): FieldError[] {
-  const result = parseUpdateInput(raw, target);
-  return result.ok ? [] : result.errors;
-}
-
 /**
  * The progress an update sets: a figure gives both the figure and its percent; a bare percent clears the
  * figure, so the card never shows a stale figure next to a newer percent.

@@ -1,8 +1,5 @@
-import type { Commitment } from '../../src/domain/commitment';
+import { commitmentCategoryName, type Commitment } from '../../src/domain/commitment';
 import {
-  categoryName,
-  commitmentDetailPath,
-  deepLinkUrl,
   formatBaseline,
   formatCount,
   formatDelivered,
@@ -62,18 +59,10 @@ describe('figures with nothing to show read 暂无', () => {
   });
 });
 
-describe('links and names', () => {
-  it('makes the H5 hash deep link of the detail page', () => {
-    expect(commitmentDetailPath('edu-kindergartens-11')).toBe(
-      '/pages/commitment-detail/index?id=edu-kindergartens-11',
-    );
-    expect(deepLinkUrl('https://a.example/', commitmentDetailPath('x y'))).toBe(
-      'https://a.example/#/pages/commitment-detail/index?id=x%20y',
-    );
-  });
+describe('names', () => {
   it('names the 2019 figure and categories', () => {
     expect(formatBaseline({ value: 24, unit: '所', quote: '' })).toBe('2019年：24 所');
     expect(formatBaseline(null)).toBeNull();
-    expect(categoryName('education')).toBe('教育');
+    expect(commitmentCategoryName('education')).toBe('教育');
   });
 });
