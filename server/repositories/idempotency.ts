@@ -33,7 +33,7 @@ export function idempotency(key: string, sent: unknown): Idempotency {
 /** Thrown inside `inTransaction` when a row read has moved since: the transaction runs again. */
 export class LostRace extends Error {}
 
-/** Each use of a refusal gets its own class instance, so one transaction never catches another's. */
+/** Thrown by `refuse`: the transaction rolls back, and `inTransaction` answers what it holds. */
 class Refusal<T> extends Error {
   constructor(readonly answer: T) {
     super('refused');

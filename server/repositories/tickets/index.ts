@@ -1,11 +1,7 @@
 /** The tickets repository: one file per concern, and this list of what the rest of the server may call. */
 export { createTicket, type CreateTicketResult } from './create';
-export { findTicket, normalizeTicketNo, type TicketReader } from './find';
+export { findTicket, type TicketReader } from './find';
 export { addTicketEvent, rateTicket, type MoveTicketResult } from './moves';
 export { decodeCursor, findTickets, type TicketQuery } from './queue';
 export { getTicketStats } from './stats';
-export {
-  deleteExpiredIdempotencyKeys,
-  IDEMPOTENCY_RETENTION_MS,
-  isKnownIdempotencyKey,
-} from './idempotency-keys';
+export { deleteExpiredIdempotencyKeys, isKnownIdempotencyKey } from './idempotency-keys';
