@@ -19,6 +19,11 @@ export interface CommitmentsTable {
   current_value: number | null;
   progress_percent: number | null;
   updated_at: string | null;
+  /** The day the current figure describes (the latest as_of), when that figure was posted (ties go to the later
+   * post), and the first day the target was reached. */
+  current_as_of: string | null;
+  current_posted_at: string | null;
+  reached_on: string | null;
 }
 
 export interface CommitmentUpdatesTable {
@@ -31,6 +36,8 @@ export interface CommitmentUpdatesTable {
   percent: number;
   note: string;
   photos: string;
+  /** The Beijing day the figure describes (YYYY-MM-DD). Added by a migration that fills it; always written. */
+  as_of: string;
   created_at: string;
   /** The poster's Idempotency-Key and a hash of what they sent with it; null for posts without one. */
   idempotency_key: string | null;

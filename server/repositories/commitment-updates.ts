@@ -1,15 +1,15 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Commitment, CommitmentUpdate } from '../../src/domain/commitment';
+import { beijingDate } from '../../src/domain/dates';
 import type { FieldError } from '../../src/domain/errors';
 import type { Staff, StaffRole } from '../../src/domain/staff';
 import { progressFromUpdate, type CommitmentUpdateInput } from '../../src/domain/update-rules';
 import { newId } from '../auth/crypto';
 import type { CommitmentUpdateRow, Database } from '../db/tables';
 import { createOnce, type FirstUse, type Idempotency, type KeyReused } from './idempotency';
-import { commitmentExists } from './commitments';
 import { attachPhotos } from './uploads';
 
-/** Updates of one commitment, newest first. */
+/** Updates of one commitment, the latest day described first (ties: the latest posted). */
 export async function findCommitmentUpdates(
   db: Kysely<Database>,
   { commitmentId }: { commitmentId: string },
@@ -18,6 +18,7 @@ export async function findCommitmentUpdates(
     .selectFrom('commitment_updates')
     .selectAll()
     .where('commitment_id', '=', commitmentId)
+    .orderBy('as_of', 'desc')
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
@@ -52,6 +53,7 @@ export async function addCommitmentUpdate(
     findFirstUse: (trx, used) => findUpdateFirstUse(trx, { authorId: author.id, used }),
     create: async (trx, refuse) => {
       const at = now.toISOString();
+      const asOf = input.asOf ?? beijingDate(now);
       // First, so that nothing has moved when a photo is not here.
       const photos = await attachPhotos(trx, { photos: input.photos ?? [], now });
       if (!photos) {
@@ -59,21 +61,8 @@ export async function addCommitmentUpdate(
         return refuse({ kind: 'validation_failed', errors });
       }
       const progress = progressFromUpdate(input, commitment.target);
-      const moved = await trx
-        .updateTable('commitments')
-        .set({
-          current_value: progress.current,
-          progress_percent: progress.percent,
-          updated_at: at,
-        })
-        .where('id', '=', commitment.id)
-        // Two posts racing: the card follows the newest, whichever commits last.
-        .where((eb) => eb.or([eb('updated_at', 'is', null), eb('updated_at', '<=', at)]))
-        .returning('id')
-        .executeTakeFirst();
-      if (!moved && !(await commitmentExists(trx, { id: commitment.id }))) {
-        return refuse({ kind: 'not_found' });
-      }
+      const moved = await moveProgress(trx, { commitmentId: commitment.id, progress, asOf, at });
+      if (!moved) return refuse({ kind: 'not_found' });
       const row: CommitmentUpdateRow = {
         id: newId(now),
         commitment_id: commitment.id,
@@ -84,6 +73,7 @@ export async function addCommitmentUpdate(
         percent: progress.percent,
         note: input.note,
         photos: JSON.stringify(photos),
+        as_of: asOf,
         created_at: at,
         idempotency_key: idempotency?.key ?? null,
         request_hash: idempotency?.requestHash ?? null,
@@ -92,6 +82,46 @@ export async function addCommitmentUpdate(
       return { kind: 'created', update: toCommitmentUpdate(row) };
     },
   });
+}
+
+/**
+ * Moves the card to an update: its figure becomes the current one unless a figure of a later day is there already
+ * (ties: the later post wins, even when it commits first); the first day the target was reached only moves earlier.
+ * One statement, so two posts racing cannot interleave. False when the commitment does not exist.
+ */
+async function moveProgress(
+  trx: Transaction<Database>,
+  {
+    commitmentId,
+    progress,
+    asOf,
+    at,
+  }: {
+    commitmentId: string;
+    progress: { current: number | null; percent: number };
+    asOf: string;
+    at: string;
+  },
+): Promise<boolean> {
+  const isCurrent = sql<boolean>`(current_as_of is null or current_as_of < ${asOf}
+    or (current_as_of = ${asOf} and current_posted_at <= ${at}))`;
+  const reached = progress.percent >= 100;
+  const moved = await trx
+    .updateTable('commitments')
+    .set({
+      current_value: sql`case when ${isCurrent} then ${progress.current} else current_value end`,
+      progress_percent: sql`case when ${isCurrent} then ${progress.percent} else progress_percent end`,
+      current_as_of: sql`case when ${isCurrent} then ${asOf} else current_as_of end`,
+      current_posted_at: sql`case when ${isCurrent} then ${at} else current_posted_at end`,
+      reached_on: reached
+        ? sql`case when reached_on is null or reached_on > ${asOf} then ${asOf} else reached_on end`
+        : sql`reached_on`,
+      updated_at: sql`case when updated_at is null or updated_at < ${at} then ${at} else updated_at end`,
+    })
+    .where('id', '=', commitmentId)
+    .returning('id')
+    .executeTakeFirst();
+  return moved !== undefined;
 }
 
 /** A post's key is kept on the update itself, unique per author (migration 2026-11-27-02). */
@@ -121,6 +151,7 @@ function toCommitmentUpdate(row: CommitmentUpdateRow): CommitmentUpdate {
     percent: row.percent,
     note: row.note,
     photos: JSON.parse(row.photos) as string[],
+    asOf: row.as_of,
     createdAt: row.created_at,
   };
 }

@@ -40,6 +40,9 @@ export async function upsertCommitmentSources(
           current_value: null,
           progress_percent: null,
           updated_at: null,
+          current_as_of: null,
+          current_posted_at: null,
+          reached_on: null,
         })
         .onConflict((oc) => oc.column('id').doUpdateSet(fields))
         .execute();
@@ -120,8 +123,18 @@ function toCommitment(row: CommitmentRow, now: Date): Commitment {
             quote: row.baseline_quote ?? '',
           },
     deadline: row.deadline,
-    progress: { percent: row.progress_percent ?? 0, current: row.current_value },
-    status: deriveStatus({ percent: row.progress_percent, deadline: row.deadline, now }),
+    progress: {
+      percent: row.progress_percent ?? 0,
+      current: row.current_value,
+      asOf: row.current_as_of,
+      reachedOn: row.reached_on,
+    },
+    status: deriveStatus({
+      percent: row.progress_percent,
+      reachedOn: row.reached_on,
+      deadline: row.deadline,
+      now,
+    }),
     updatedAt: row.updated_at,
   };
 }

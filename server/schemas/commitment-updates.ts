@@ -12,6 +12,7 @@ export const CommitmentUpdateSchema = Type.Object({
   percent: Type.Integer(),
   note: Type.String(),
   photos: Type.Array(Type.String()),
+  asOf: Type.String(),
   createdAt: Type.String(),
 });
 
@@ -24,6 +25,7 @@ export const CommitmentUpdateInputSchema = Type.Object(
     photos: Type.Optional(
       Type.Array(Type.String({ maxLength: 300 }), { maxItems: UPDATE_LIMITS.photosMax }),
     ),
+    asOf: Type.Optional(Type.String({ maxLength: 10 })),
   },
   { additionalProperties: false },
 );

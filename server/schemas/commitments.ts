@@ -38,7 +38,12 @@ export const CommitmentSchema = Type.Object({
     Type.Object({ value: Type.Number(), unit: Type.String(), quote: Type.String() }),
   ),
   deadline: Type.String(),
-  progress: Type.Object({ percent: Type.Integer(), current: Nullable(Type.Number()) }),
+  progress: Type.Object({
+    percent: Type.Integer(),
+    current: Nullable(Type.Number()),
+    asOf: Nullable(Type.String()),
+    reachedOn: Nullable(Type.String()),
+  }),
   status: CommitmentStatusSchema,
   updatedAt: Nullable(Type.String()),
 });

@@ -1,15 +1,17 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TInteger } from '@sinclair/typebox';
+import { COMMITMENT_STATUS_CODES, type CommitmentStatus } from '../../src/domain/status';
 import type { Stats } from '../../src/domain/stats';
 import { CommitmentCategorySchema } from './commitments';
 import { Nullable, type Equals, type Expect } from './common';
 import { TicketCategorySchema } from './tickets';
 
-const StatusCountsSchema = Type.Object({
-  not_started: Type.Integer(),
-  on_track: Type.Integer(),
-  behind: Type.Integer(),
-  done: Type.Integer(),
-});
+/** A count for every status and verdict, from the domain's one list. */
+const StatusCountsSchema = Type.Object(
+  Object.fromEntries(COMMITMENT_STATUS_CODES.map((code) => [code, Type.Integer()])) as Record<
+    CommitmentStatus,
+    TInteger
+  >,
+);
 
 export const StatsSchema = Type.Object({
   asOf: Type.String(),

@@ -60,7 +60,12 @@ export interface Commitment extends CommitmentSource {
     percent: number;
     /** The delivered figure in the target's unit, when a worker has reported one. */
     current: number | null;
+    /** The day (YYYY-MM-DD, Beijing) the current figure describes: the latest `asOf` reported; null until then. */
+    asOf: string | null;
+    /** The earliest `asOf` of an update that reached the target; null while none has. Decides 按期 or 逾期. */
+    reachedOn: string | null;
   };
+  /** While the deadline is ahead, how the work goes; after it, the verdict (see status.ts). */
   status: CommitmentStatus;
   /** When progress last moved; null until the first update. */
   updatedAt: string | null;
@@ -75,6 +80,9 @@ export interface CommitmentUpdate {
   percent: number;
   note: string;
   photos: string[];
+  /** The day (YYYY-MM-DD, Beijing) the figure describes; the timeline is ordered by it. */
+  asOf: string;
+  /** When it was posted. */
   createdAt: string;
 }
 

@@ -1,5 +1,6 @@
 import type { Commitment } from './commitment';
 import { formatFigure, formatTarget } from './progress';
+import { formatLateness } from './status';
 
 /**
  * Delivered against promised, as a card shows it: "6 / 11 所", "5.2% / 7%左右", "未上报 / 11 所".
@@ -17,6 +18,25 @@ export function formatDelivered(commitment: Pick<Commitment, 'target' | 'progres
         ? formatFigure(progress.current, target.unit)
         : String(progress.current);
   return `${delivered} / ${formatTarget(target)}`;
+}
+
+/**
+ * What a verdict adds to its name, or null: how late a late promise was kept (晚了 3 个月); a promise nobody reported
+ * on is said plainly, never drawn as 0% progress. How far an unfinished one got is its figures (54 / 108 个, 50%).
+ */
+export function verdictDetail(
+  commitment: Pick<Commitment, 'status' | 'deadline' | 'progress'>,
+): string | null {
+  const { status, progress, deadline } = commitment;
+  if (status === 'done_late' && progress.reachedOn)
+    return formatLateness(progress.reachedOn, deadline);
+  if (status === 'unreported') return '期限已过，从未上报进展';
+  return null;
+}
+
+/** Whether the commitment has progress to draw (a bar, a percentage): not one that was never reported on. */
+export function showsProgress(commitment: Pick<Commitment, 'status'>): boolean {
+  return commitment.status !== 'unreported';
 }
 
 /** The 2019 figure as a sentence part: "2019年：24 所". */

@@ -1,5 +1,5 @@
 import { COMMITMENT_CATEGORIES, type Commitment, type CommitmentCategory } from './commitment';
-import { COMMITMENT_STATUS_CODES, type CommitmentStatus } from './status';
+import { COMMITMENT_STATUS_CODES, VERDICTS, type CommitmentStatus } from './status';
 import type { TicketCategory } from './ticket';
 
 export type StatusCounts = Record<CommitmentStatus, number>;
@@ -52,6 +52,16 @@ export interface Stats {
 }
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/** Targets reached, on time or not, and before the deadline alike. */
+export function completedCount(counts: StatusCounts): number {
+  return counts.done + counts.done_on_time + counts.done_late;
+}
+
+/** How many commitments have a verdict: those whose deadline has passed. */
+export function verdictCount(counts: StatusCounts): number {
+  return VERDICTS.reduce((sum, code) => sum + counts[code], 0);
+}
 
 function zeroCounts(): StatusCounts {
   return Object.fromEntries(COMMITMENT_STATUS_CODES.map((code) => [code, 0])) as StatusCounts;

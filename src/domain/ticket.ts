@@ -1,3 +1,4 @@
+import { beijingDate } from './dates';
 import type { District } from './districts';
 
 /** 民呼必应 request categories, and how many days the city gives itself to close each. */
@@ -191,8 +192,7 @@ export function ticketDueAt(category: TicketCategory, createdAt: Date): Date {
 export const TICKET_NO_PATTERN = /^PDS\d{8}-\d{4,8}$/;
 
 export function formatTicketNo(createdAt: Date, digits: string): string {
-  const beijing = new Date(createdAt.getTime() + 8 * 3600 * 1000);
-  const date = beijing.toISOString().slice(0, 10).replace(/-/g, '');
+  const date = beijingDate(createdAt).replace(/-/g, '');
   return `PDS${date}-${digits}`;
 }
 

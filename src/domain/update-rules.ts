@@ -1,5 +1,6 @@
 import type { Target } from './commitment';
 import { parsed, type FieldError, type Parsed } from './errors';
+import { isCalendarDate } from './dates';
 import { acceptsFigure, clampPercent, percentFromValue } from './progress';
 import { characterCount } from './ticket-rules';
 import { photosError } from './uploads';
@@ -16,15 +17,33 @@ export interface CommitmentUpdateInput {
   note: string;
   /** URLs returned by `POST /api/uploads`. */
   photos?: string[];
+  /** The Beijing day (YYYY-MM-DD) the figure describes: 截至 2020年12月31日. Today when left out. */
+  asOf?: string;
+}
+
+/** The earliest day a figure may describe: the report's promises run from 2020. */
+export const EARLIEST_AS_OF = '2020-01-01';
+
+/** When a figure was true: a real day from 2020 on and never after today (Beijing). Left out, it is today. */
+export function asOfError(asOf: unknown, today: string): FieldError | null {
+  if (asOf === undefined) return null;
+  if (typeof asOf !== 'string' || !isCalendarDate(asOf)) {
+    return { field: 'asOf', message: '请填写数据截至的日期，如 2020-12-31' };
+  }
+  if (asOf < EARLIEST_AS_OF) return { field: 'asOf', message: '日期不能早于 2020年1月1日' };
+  if (asOf > today) return { field: 'asOf', message: '日期不能晚于今天' };
+  return null;
 }
 
 /**
  * A worker's post against the commitment's target: exactly one of a figure (only where the target counts one) and a
- * whole percent, a note of 2–500 characters, at most three photos, each once.
+ * whole percent, a note of 2–500 characters, at most three photos, each once, and optionally the day the figure
+ * describes, from 2020 to `today` (Beijing); left out, the server dates the figure today.
  */
 export function parseUpdateInput(
   raw: unknown,
   target: Target | null,
+  today: string,
 ): Parsed<CommitmentUpdateInput> {
   const input: Partial<Record<keyof CommitmentUpdateInput, unknown>> =
     typeof raw === 'object' && raw !== null ? raw : {};
@@ -61,11 +80,15 @@ export function parseUpdateInput(
   const photoProblem = photosError(photos, UPDATE_LIMITS.photosMax);
   if (photoProblem) errors.push(photoProblem);
 
+  const asOfProblem = asOfError(input.asOf, today);
+  if (asOfProblem) errors.push(asOfProblem);
+
   return parsed(
     {
       ...(hasValue ? { value: input.value as number } : { percent: input.percent as number }),
       note,
       ...(photoProblem ? {} : { photos: photos as string[] }),
+      ...(typeof input.asOf === 'string' ? { asOf: input.asOf } : {}),
     },
     errors,
   );

@@ -5,9 +5,16 @@ import {
   formatDelivered,
   formatHours,
   formatRate,
+  showsProgress,
+  verdictDetail,
 } from '../../src/domain/display';
 
-const progress = (current: number | null, percent = 0) => ({ current, percent });
+const progress = (current: number | null, percent = 0) => ({
+  current,
+  percent,
+  asOf: null,
+  reachedOn: null,
+});
 
 describe('formatDelivered', () => {
   it.each<[Pick<Commitment, 'target' | 'progress'>, string]>([
@@ -64,5 +71,29 @@ describe('names', () => {
     expect(formatBaseline({ value: 24, unit: '所', quote: '' })).toBe('2019年：24 所');
     expect(formatBaseline(null)).toBeNull();
     expect(commitmentCategoryName('education')).toBe('教育');
+  });
+});
+
+describe('verdictDetail', () => {
+  const commitment = (status: Commitment['status'], reachedOn: string | null = null) => ({
+    status,
+    deadline: '2020-12-31',
+    progress: { current: 54, percent: 50, asOf: '2021-06-30', reachedOn },
+  });
+
+  it('says how late a late promise was kept', () => {
+    expect(verdictDetail(commitment('done_late', '2021-03-15'))).toBe('晚了 3 个月');
+  });
+
+  it('says plainly that nothing was reported, and draws no progress for it', () => {
+    expect(verdictDetail(commitment('unreported'))).toBe('期限已过，从未上报进展');
+    expect(showsProgress(commitment('unreported'))).toBe(false);
+    expect(showsProgress(commitment('unfinished'))).toBe(true);
+  });
+
+  it('adds nothing to the other statuses: their figures speak', () => {
+    for (const status of ['done_on_time', 'unfinished', 'on_track', 'behind'] as const) {
+      expect(verdictDetail(commitment(status, '2020-12-01'))).toBeNull();
+    }
   });
 });

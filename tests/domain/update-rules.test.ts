@@ -1,20 +1,38 @@
 import type { Target } from '../../src/domain/commitment';
 import { parseUpdateInput, progressFromUpdate } from '../../src/domain/update-rules';
 
+const TODAY = '2026-11-30';
 const counted: Target = { value: 11, unit: '所', qualifier: 'exact' };
 const everything: Target = { value: 100, unit: '%', qualifier: 'all' };
 
 const fields = (raw: unknown, target: Target | null) => {
-  const result = parseUpdateInput(raw, target);
+  const result = parseUpdateInput(raw, target, TODAY);
   return result.ok ? [] : result.errors.map((e) => e.field);
 };
 
 describe('parseUpdateInput', () => {
   it('answers a figure with its trimmed note', () => {
-    expect(parseUpdateInput({ value: 6, note: ' 六所开园 ', photos: [] }, counted)).toEqual({
+    expect(parseUpdateInput({ value: 6, note: ' 六所开园 ', photos: [] }, counted, TODAY)).toEqual({
       ok: true,
       value: { value: 6, note: '六所开园', photos: [] },
     });
+  });
+
+  it('takes the day the figure describes, from 2020 to today', () => {
+    const input = { percent: 100, note: '全部完成', asOf: '2020-12-31' };
+    expect(parseUpdateInput(input, null, TODAY)).toMatchObject({ ok: true, value: input });
+    expect(parseUpdateInput({ ...input, asOf: TODAY }, null, TODAY).ok).toBe(true);
+    expect(parseUpdateInput({ ...input, asOf: '2020-01-01' }, null, TODAY).ok).toBe(true);
+  });
+
+  it.each([
+    ['tomorrow', '2026-12-01'],
+    ['before 2020', '2019-12-31'],
+    ['a day that does not exist', '2021-02-29'],
+    ['another format', '2020/12/31'],
+    ['a number', 20201231],
+  ])('refuses an as-of date of %s', (_, asOf) => {
+    expect(fields({ percent: 50, note: '进展顺利', asOf }, null)).toEqual(['asOf']);
   });
 
   it.each([

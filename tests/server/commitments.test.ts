@@ -33,7 +33,7 @@ describe.each(DATABASES)('commitments API on %s', (dialect) => {
       target: dataset[0].target,
       baseline2019: dataset[0].baseline2019,
       deadline: dataset[0].deadline,
-      progress: { percent: 0, current: null },
+      progress: { percent: 0, current: null, asOf: null, reachedOn: null },
       status: 'not_started',
       updatedAt: null,
     });
@@ -165,6 +165,10 @@ describe.each(DATABASES)('commitments API on %s', (dialect) => {
       on_track: 0,
       behind: 0,
       done: 0,
+      done_on_time: 0,
+      done_late: 0,
+      unfinished: 0,
+      unreported: 0,
     });
     const education = commitments.byCategory.find(
       (c: { category: string }) => c.category === 'education',

@@ -98,3 +98,23 @@ function inputLike(tag: 'input' | 'textarea') {
 
 export const Input = inputLike('input');
 export const Textarea = inputLike('textarea');
+
+/** A date `Picker` as the phone shows it: what it wraps, plus a date box that answers like the picker. */
+export const Picker = forwardRef<HTMLElement, Props>((props, ref) => {
+  const onChange = props.onChange as ((e: { detail: { value: string } }) => void) | undefined;
+  return createElement(
+    'div',
+    { ...domProps(props), ref },
+    props.children as ReactNode,
+    createElement('input', {
+      type: 'date',
+      'aria-label': (props['aria-label'] as string | undefined) ?? '选择日期',
+      value: props.value ?? '',
+      min: props.start,
+      max: props.end,
+      onChange: (event: { target: { value: string } }) =>
+        onChange?.({ detail: { value: event.target.value } }),
+    }),
+  );
+});
+Picker.displayName = 'Picker';

@@ -29,7 +29,7 @@ const ALL: CommitmentDetail = {
   target: { value: 1, unit: '项', qualifier: 'all' },
   baseline2019: null,
   deadline: '2020-12-31',
-  progress: { percent: 20, current: null },
+  progress: { percent: 20, current: null, asOf: null, reachedOn: null },
   status: 'behind',
   updatedAt: null,
   updates: [],
@@ -65,6 +65,7 @@ function posted(percent: number) {
     percent,
     note: '进展',
     photos: [],
+    asOf: '2020-11-20',
     createdAt: '2020-11-20T02:00:00Z',
   });
 }
@@ -95,6 +96,26 @@ describe('the progress form', () => {
     );
   });
 
+  it('dates the figure today unless the worker picks the day it describes', async () => {
+    open(ALL);
+    await screen.findByText('老旧小区改造');
+    const day = screen.getByLabelText('数据截至的日期', { selector: 'input' });
+    expect(day).toHaveAttribute('min', '2020-01-01');
+    fireEvent.change(day, { target: { value: '2020-12-31' } });
+    expect(screen.getByText('2020年12月31日')).toBeVisible();
+
+    posted(100);
+    type('例如 60', '100');
+    type(/做了什么/, '年底全部完工');
+    tap('提交进展');
+    await screen.findByText('已上报');
+    expect(postCommitmentUpdate).toHaveBeenCalledWith(
+      ALL.id,
+      { percent: 100, note: '年底全部完工', photos: [], asOf: '2020-12-31' },
+      expect.any(String),
+    );
+  });
+
   it('starts 再报一条 empty, in the way the worker reported last', async () => {
     open(COUNTED);
     await screen.findByText('城区社区规范化建设');
@@ -121,7 +142,7 @@ const COMMITMENT: CommitmentDetail = {
   target: { value: 108, unit: '个', qualifier: 'exact' },
   baseline2019: null,
   deadline: '2020-12-31',
-  progress: { percent: 0, current: null },
+  progress: { percent: 0, current: null, asOf: null, reachedOn: null },
   status: 'not_started',
   updatedAt: null,
   updates: [],
@@ -160,7 +181,11 @@ describe('posting an update', () => {
       createdAt: '2020-11-20T02:00:00Z',
     });
     (getCommitment as jest.Mock).mockResolvedValue({
-      data: { ...COMMITMENT, progress: { percent: 50, current: 54 }, status: 'behind' },
+      data: {
+        ...COMMITMENT,
+        progress: { percent: 50, current: 54, asOf: null, reachedOn: null },
+        status: 'behind',
+      },
       offline: false,
       savedAt: '',
     });

@@ -1,3 +1,4 @@
+import { beijingDate } from '../../../src/domain/dates';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { parseUpdateInput } from '../../../src/domain/update-rules';
 import { AppError, notFound, validationError } from '../../errors';
@@ -43,7 +44,7 @@ const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const staff = request.staff!;
       const commitment = await findCommitment(app.db, { id: request.params.id, now });
       if (!commitment) throw notFound(NOT_FOUND_MESSAGE);
-      const input = parseUpdateInput(request.body, commitment.target);
+      const input = parseUpdateInput(request.body, commitment.target, beijingDate(now));
       if (!input.ok) throw validationError(input.errors);
 
       const result = await addCommitmentUpdate(app.db, {

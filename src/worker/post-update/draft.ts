@@ -1,4 +1,5 @@
 import type { Target } from '@/domain/commitment';
+import { beijingDate } from '@/domain/dates';
 import type { Parsed } from '@/domain/errors';
 import { acceptsFigure } from '@/domain/progress';
 import { parseUpdateInput, type CommitmentUpdateInput } from '@/domain/update-rules';
@@ -14,6 +15,8 @@ export interface UpdateDraft {
   percent: string;
   note: string;
   photos: string[];
+  /** The day the figure describes, YYYY-MM-DD; '' for today. */
+  asOf: string;
 }
 
 export const EMPTY_UPDATE: UpdateDraft = {
@@ -22,7 +25,13 @@ export const EMPTY_UPDATE: UpdateDraft = {
   percent: '',
   note: '',
   photos: [],
+  asOf: '',
 };
+
+/** Today in Beijing: the day a figure describes unless the worker picks an earlier one. */
+export function today(): string {
+  return beijingDate(new Date());
+}
 
 export type UpdateField = keyof CommitmentUpdateInput;
 export type UpdateForm = Form<UpdateDraft, CommitmentUpdateInput, UpdateField>;
@@ -48,8 +57,9 @@ export function parseUpdateDraft(
   const mode = modeOf(draft, target);
   const number = typedNumber(draft, target);
   const result = parseUpdateInput(
-    { [mode]: number, note: draft.note, photos: draft.photos },
+    { [mode]: number, note: draft.note, photos: draft.photos, asOf: draft.asOf || undefined },
     target,
+    today(),
   );
   if (result.ok || number !== undefined) return result;
   // A missing number reads better as "please fill in" than as the either-or rule.

@@ -20,11 +20,13 @@ import {
   EMPTY_UPDATE,
   modeOf,
   parseUpdateDraft,
+  today,
   typedNumber,
   type Mode,
   type UpdateDraft,
   type UpdateField,
 } from './draft';
+import AsOfField from './as-of-field';
 import Posted, { type PostedUpdate } from './posted';
 
 export interface UpdateFormProps {
@@ -142,7 +144,7 @@ export default function UpdateForm({
               type="digit"
               placeholder={`例如 ${target.value}`}
               value={draft.figure}
-              nativeProps={{ 'aria-describedby': messageId('value') }}
+              nativeProps={{ 'aria-label': '累计完成', 'aria-describedby': messageId('value') }}
               onChange={(value) => change('figure', value)}
             />
             {preview !== null ? <Text className="app-muted">提交后进度：{preview}%</Text> : null}
@@ -158,12 +160,19 @@ export default function UpdateForm({
               maxLength={3}
               placeholder="例如 60"
               value={draft.percent}
-              nativeProps={{ 'aria-describedby': messageId('percent') }}
+              nativeProps={{ 'aria-label': '完成百分比', 'aria-describedby': messageId('percent') }}
               onChange={(value) => change('percent', value)}
             />
             <FieldMessage id={messageId('percent')} message={messageFor('percent')} />
           </View>
         )}
+
+        <AsOfField
+          value={draft.asOf || today()}
+          message={messageFor('asOf')}
+          messageId={messageId('asOf')}
+          onChange={(value) => change('asOf', value)}
+        />
 
         <View className="worker-field">
           <Text className="worker-field__label">进展说明</Text>
