@@ -40,7 +40,8 @@ export function photosError(photos: unknown, max: number): FieldError | null {
     return { field: 'photos', message: '照片格式不正确' };
   }
   if (photos.length > max) return { field: 'photos', message: `最多上传 ${max} 张照片` };
-  if (new Set(photos).size !== photos.length) {
+  // The same upload, whether named by its path or by a full URL, is one photo.
+  if (new Set(photos.map((p: string) => uploadNameOf(p) ?? p)).size !== photos.length) {
     return { field: 'photos', message: '同一张照片只需上传一次' };
   }
   return null;

@@ -24,6 +24,11 @@ describe('photosError', () => {
     ['not a list', 'x', '照片格式不正确'],
     ['too many', ['a', 'b', 'c', 'd'], '最多上传 3 张照片'],
     ['the same twice', ['a', 'a'], '同一张照片只需上传一次'],
+    [
+      'one upload by its path and by a full URL',
+      [uploadUrl(name), `https://api.example.cn${uploadUrl(name)}`],
+      '同一张照片只需上传一次',
+    ],
   ])('refuses %s', (_, photos, message) => {
     expect(photosError(photos, 3)).toEqual({ field: 'photos', message });
   });
