@@ -1,5 +1,6 @@
 // Progress for the resident browser test: a few updates written straight into the test server's SQLite file,
-// as a worker's updates would leave them (the commitment row moves with its newest update).
+// as a worker's updates would leave them (the commitment row moves with its newest update). Each figure describes
+// a day of 2020 (asOf), so that after the deadline the cards show their verdicts.
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -15,6 +16,8 @@ interface SeedUpdate {
   percent: number;
   note: string;
   daysAgo: number;
+  /** The day the figure describes. */
+  asOf: string;
   author: string;
   photos?: string[];
 }
@@ -25,6 +28,7 @@ export const SEED_UPDATES: SeedUpdate[] = [
     value: 3,
     percent: 27,
     note: '湛河区两所幼儿园主体完工',
+    asOf: '2020-06-30',
     daysAgo: 40,
     author: '李老师',
   },
@@ -33,6 +37,7 @@ export const SEED_UPDATES: SeedUpdate[] = [
     value: 6,
     percent: 54,
     note: '新华区、卫东区四所幼儿园开工建设，其中两所已封顶',
+    asOf: '2020-12-31',
     daysAgo: 3,
     author: '王敏',
     photos: [PHOTO],
@@ -42,6 +47,7 @@ export const SEED_UPDATES: SeedUpdate[] = [
     value: null,
     percent: 100,
     note: '全市现行标准下农村贫困人口全部脱贫',
+    asOf: '2020-12-31',
     daysAgo: 10,
     author: '赵刚',
   },
@@ -50,6 +56,7 @@ export const SEED_UPDATES: SeedUpdate[] = [
     value: null,
     percent: 40,
     note: '市区黑臭水体整治完成四成',
+    asOf: '2020-12-31',
     daysAgo: 1,
     author: '陈静',
   },
@@ -60,11 +67,13 @@ export function seedUpdates(dataDir: string, now = Date.now()): void {
   db.pragma('busy_timeout = 5000');
   try {
     const insert = db.prepare(
-      `insert into commitment_updates (id, commitment_id, author_id, author_name, author_role, value, percent, note, photos, created_at)
-       values (?, ?, null, ?, 'worker', ?, ?, ?, ?, ?)`,
+      `insert into commitment_updates (id, commitment_id, author_id, author_name, author_role, value, percent, note, photos, as_of, created_at)
+       values (?, ?, null, ?, 'worker', ?, ?, ?, ?, ?, ?)`,
     );
     const move = db.prepare(
-      `update commitments set current_value = ?, progress_percent = ?, updated_at = ? where id = ?`,
+      `update commitments set current_value = ?, progress_percent = ?, current_as_of = ?, current_posted_at = ?,
+         updated_at = ?, reached_on = case when ? >= 100 then coalesce(reached_on, ?) else reached_on end
+       where id = ?`,
     );
     const ordered = [...SEED_UPDATES].sort((a, b) => b.daysAgo - a.daysAgo);
     db.transaction(() => {
@@ -78,9 +87,10 @@ export function seedUpdates(dataDir: string, now = Date.now()): void {
           u.percent,
           u.note,
           JSON.stringify(u.photos ?? []),
+          u.asOf,
           at,
         );
-        move.run(u.value, u.percent, at, u.commitmentId);
+        move.run(u.value, u.percent, u.asOf, at, at, u.percent, u.asOf, u.commitmentId);
       });
     })();
   } finally {

@@ -9,10 +9,11 @@ import {
 } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { seedUpdates } from './resident-seed';
+import { COMMITMENT_STATUSES } from '../../src/domain/status';
 
 jest.setTimeout(180_000);
 
-const STATUS_NAMES = ['未启动', '推进中', '滞后', '已完成'];
+const STATUS_NAMES = COMMITMENT_STATUSES.map((s) => s.name);
 const CARD = '.commitments-page .commitment-card';
 
 /** A screenshot once the page's slide-in animation has finished. */
