@@ -1,4 +1,13 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type {
+  CitizenSessionsTable,
+  CitizensTable,
+  CitizenTicketsTable,
+  StatusNoticesTable,
+  TicketLookupsTable,
+  TicketSubscriptionsTable,
+  TicketTokensTable,
+} from './citizen-tables';
 
 /** Row types. Timestamps are ISO 8601 strings in UTC; ids are made by the app; lists are JSON text. */
 export interface CommitmentsTable {
@@ -57,6 +66,16 @@ export interface StaffTable {
   updated_at: string;
 }
 
+/** Keys of the systems that use Open311 (migration 2026-11-30-06): only the SHA-256 of a key; `allow` JSON CIDRs. */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  allow: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 /** Bearer sessions: only the SHA-256 of the token is stored. */
 export interface StaffSessionsTable {
   id: string;
@@ -95,6 +114,12 @@ export interface TicketsTable {
   first_resolved_at: string | null;
   resolution_count: number;
   event_count: number;
+  /** A place on the map (migration 2026-11-30-05): both or neither. */
+  location_lat: number | null;
+  location_long: number | null;
+  /** A handed-over request's contact email, and the API key it came through (Open311). */
+  contact_email: string | null;
+  source_key_id: string | null;
 }
 
 export interface TicketEventsTable {
@@ -134,6 +159,43 @@ export interface UploadsTable {
   attached_at: string | null;
 }
 
+/** The 数据 page's maintained figures (migration 2026-11-30-09): weeks and months are Beijing ones. */
+export interface TicketWeekFiguresTable {
+  week: string;
+  category: string;
+  filed: number;
+}
+
+export interface TicketMonthFiguresTable {
+  month: string;
+  category: string;
+  district: string;
+  /** By the month of filing: requests filed, and how many of them are 已办结 now. */
+  filed: number;
+  closed: number;
+  /** By the month of the rating. */
+  rated: number;
+  satisfied: number;
+}
+
+/** Hours from filing to the first 已办结, in whole-hour buckets, by the month of that resolution. */
+export interface TicketMonthHoursTable {
+  month: string;
+  hours: number;
+  tickets: number;
+}
+
+/** An applied import of progress from a spreadsheet, once per admin and Idempotency-Key. */
+export interface ProgressImportsTable {
+  id: string;
+  author_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  rows: number;
+  imported: number;
+  created_at: string;
+}
+
 export interface Database {
   commitments: CommitmentsTable;
   commitment_updates: CommitmentUpdatesTable;
@@ -145,6 +207,18 @@ export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
   login_failures: LoginFailuresTable;
+  api_keys: ApiKeysTable;
+  citizens: CitizensTable;
+  citizen_sessions: CitizenSessionsTable;
+  citizen_tickets: CitizenTicketsTable;
+  ticket_tokens: TicketTokensTable;
+  ticket_lookups: TicketLookupsTable;
+  ticket_subscriptions: TicketSubscriptionsTable;
+  status_notices: StatusNoticesTable;
+  ticket_week_figures: TicketWeekFiguresTable;
+  ticket_month_figures: TicketMonthFiguresTable;
+  ticket_month_hours: TicketMonthHoursTable;
+  progress_imports: ProgressImportsTable;
 }
 
 export type CommitmentRow = Selectable<CommitmentsTable>;
