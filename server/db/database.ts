@@ -32,8 +32,10 @@ export function openDatabase({
 }: DatabaseOptions): AppDatabase {
   if (databaseUrl) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-    // Without a listener, an idle connection closed by the server would crash the whole process.
+    // Without a listener, an idle connection closed by the server would crash the whole process; and so would one
+    // checked out but between queries (a lock held for a background job, see advisory-lock.ts).
     pool.on('error', (error) => onConnectionError?.(error));
+    pool.on('connect', (client) => client.on('error', (error) => onConnectionError?.(error)));
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       dialect: 'postgres',
