@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { District } from '../../src/domain/districts';
+import type { GeoLocation } from '../../src/domain/location';
 import {
   RATING_SCORES,
   TICKET_CATEGORIES,
@@ -21,6 +22,12 @@ import {
 } from './common';
 import type { Page } from '../../src/domain/commitment';
 
+/** A place on the map (WGS-84 degrees): types here, China's extent and six decimals in `locationError`. */
+export const GeoLocationSchema = Type.Object(
+  { lat: Type.Number(), long: Type.Number() },
+  { additionalProperties: false },
+);
+
 export const TicketCategorySchema = CodeSchema(TICKET_CATEGORIES);
 export const TicketStatusSchema = CodeSchema(TICKET_STATUSES);
 const RatingScoreSchema = Type.Unsafe<RatingScore>({
@@ -39,6 +46,7 @@ export const TicketInputSchema = Type.Object(
     content: Type.String({ maxLength: 5000 }),
     district: Type.Unsafe<District>({ type: 'string', maxLength: 50 }),
     address: Type.Optional(Type.String({ maxLength: 500 })),
+    location: Type.Optional(GeoLocationSchema),
     commitmentId: Type.Optional(Type.String({ maxLength: 100 })),
     photos: Type.Optional(Type.Array(Type.String({ maxLength: 500 }), { maxItems: 10 })),
     anonymous: Type.Boolean(),
@@ -68,11 +76,13 @@ export const TicketSchema = Type.Object({
   content: Type.String(),
   district: Type.Unsafe<District>({ type: 'string' }),
   address: Nullable(Type.String()),
+  location: Nullable(GeoLocationSchema),
   commitmentId: Nullable(Type.String()),
   photos: Type.Array(Type.String()),
   anonymous: Type.Boolean(),
   contactName: Nullable(Type.String()),
   phone: Nullable(Type.String()),
+  contactEmail: Nullable(Type.String()),
   status: TicketStatusSchema,
   createdAt: Type.String(),
   dueAt: Type.String(),
@@ -124,6 +134,7 @@ export const TicketListQuerySchema = Type.Object(
 export const TicketPageSchema = PageSchema(TicketSchema);
 
 export type SchemaMatchesDomain = [
+  Expect<Equals<Static<typeof GeoLocationSchema>, GeoLocation>>,
   Expect<Equals<Static<typeof TicketInputSchema>, TicketInput>>,
   Expect<Equals<Static<typeof TicketSchema>, Ticket>>,
   Expect<Equals<Static<typeof CreatedTicketSchema>, CreatedTicket>>,

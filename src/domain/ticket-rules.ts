@@ -1,5 +1,6 @@
 import { DISTRICTS, type District } from './districts';
 import { parsed, type FieldError, type Parsed } from './errors';
+import { locationError, type GeoLocation } from './location';
 import {
   RATING_SCORES,
   TICKET_CATEGORIES,
@@ -28,9 +29,22 @@ export function isMobileNumber(phone: string): boolean {
   return MOBILE.test(phone);
 }
 
-/** 13812341234 → 138****1234: how a phone number appears to anyone but staff. */
+/**
+ * How a phone number appears to anyone but staff: 13812341234 → 138****1234. Any other number (a landline, one from
+ * abroad, as another system gives it) keeps only its last four digits: +44 20 7946 0000 → +** ** **** 0000; one of
+ * fewer than seven digits shows nothing: ****.
+ */
 export function maskPhone(phone: string): string {
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
+  if (isMobileNumber(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`;
+  const digits = phone.replace(/\D/g, '').length;
+  if (digits < 7) return '****';
+  let shown = 0;
+  const chars = [...phone].reverse().map((c) => {
+    if (!/\d/.test(c)) return c;
+    shown += 1;
+    return shown <= 4 ? c : '*';
+  });
+  return chars.reverse().join('');
 }
 
 /** Characters as a person counts them (a Chinese character is one, an emoji is one). */
@@ -47,6 +61,12 @@ function asRecord(raw: unknown): Record<string, unknown> {
 /** A text field as typed: trimmed, or '' when absent or not text. */
 function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Only the two coordinates of a location that passed `locationError`, whatever else came with them. */
+function placeOf(raw: unknown): GeoLocation {
+  const { lat, long } = raw as GeoLocation;
+  return { lat, long };
 }
 
 /**
@@ -75,6 +95,9 @@ export function parseTicketInput(raw: unknown): Parsed<TicketInput> {
   } else if (characterCount(text(input.address)) > TICKET_LIMITS.addressMax) {
     fail('address', `地址最多 ${TICKET_LIMITS.addressMax} 个字`);
   }
+
+  const location = input.location === undefined ? null : locationError(input.location);
+  if (location) errors.push(location);
 
   if (input.commitmentId !== undefined && typeof input.commitmentId !== 'string') {
     fail('commitmentId', '关联的民生实事不正确');
@@ -112,6 +135,7 @@ export function parseTicketInput(raw: unknown): Parsed<TicketInput> {
       content,
       district: input.district as District,
       ...(optional(input.address) ? { address: optional(input.address) } : {}),
+      ...(input.location !== undefined && !location ? { location: placeOf(input.location) } : {}),
       ...(commitmentId ? { commitmentId } : {}),
       ...(photoList.length > 0 ? { photos: photoList } : {}),
       anonymous,

@@ -1,5 +1,6 @@
 import { beijingDate } from './dates';
 import type { District } from './districts';
+import type { GeoLocation } from './location';
 
 /** 民呼必应 request categories, and how many days the city gives itself to close each. */
 export const TICKET_CATEGORIES = [
@@ -76,12 +77,14 @@ export interface TicketInput {
   content: string;
   district: District;
   address?: string;
+  /** Where on the map, when the person chose a place: seen only by the staff who handle it. */
+  location?: GeoLocation;
   commitmentId?: string;
   /** URLs returned by `POST /api/uploads`, at most 3. */
   photos?: string[];
   anonymous: boolean;
   contactName?: string;
-  /** Mainland mobile number; required unless anonymous. */
+  /** Mainland mobile number; required unless anonymous. From another system (Open311), any number as given. */
   phone?: string;
   consent: true;
 }
@@ -119,11 +122,14 @@ export interface Ticket {
   content: string;
   district: District;
   address: string | null;
+  location: GeoLocation | null;
   commitmentId: string | null;
   photos: string[];
   anonymous: boolean;
   contactName: string | null;
   phone: string | null;
+  /** Only a request handed over by another system has one, and only staff see it. */
+  contactEmail: string | null;
   status: TicketStatus;
   createdAt: string;
   dueAt: string;
@@ -169,6 +175,10 @@ export const REOPEN_STATUS: TicketStatus = 'in_progress';
 export const REOPEN_NOTE = '群众不满意，重新办理';
 /** Who the submitter is in the event list. */
 export const CITIZEN_ACTOR = '市民';
+/** Who filed a request handed over by another system (Open311), in its event list: that system, by its key's name. */
+export function systemActor(system: string): string {
+  return `来源: ${system}`;
+}
 /** The first event of every request. */
 export const RECEIVED_NOTE = '您的诉求已受理，我们会尽快派单办理';
 

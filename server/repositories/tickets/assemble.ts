@@ -11,7 +11,7 @@ import type {
 import { maskPhone } from '../../../src/domain/ticket-rules';
 import type { Database, TicketsTable } from '../../db/tables';
 
-/** Staff see the phone number in full; its submitter (and anyone else) sees it masked. */
+/** Staff see the phone number in full, and a handed-over contact's email; its submitter sees the phone masked. */
 export type TicketView = 'staff' | 'submitter';
 
 /** A ticket as its row, events and ratings say, seen as `view` says. */
@@ -25,11 +25,16 @@ export function toTicket(
     content: row.content,
     district: row.district as District,
     address: row.address,
+    location:
+      row.location_lat === null || row.location_long === null
+        ? null
+        : { lat: Number(row.location_lat), long: Number(row.location_long) },
     commitmentId: row.commitment_id,
     photos: JSON.parse(row.photos) as string[],
     anonymous: row.anonymous === 1,
     contactName: row.contact_name,
     phone: row.phone === null || view === 'staff' ? row.phone : maskPhone(row.phone),
+    contactEmail: view === 'staff' ? row.contact_email : null,
     status: row.status as TicketStatus,
     createdAt: row.created_at,
     dueAt: row.due_at,

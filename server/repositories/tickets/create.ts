@@ -4,6 +4,7 @@ import type { FieldError } from '../../../src/domain/errors';
 import {
   CITIZEN_ACTOR,
   RECEIVED_NOTE,
+  systemActor,
   formatTicketNo,
   ticketDueAt,
   type Ticket,
@@ -18,18 +19,30 @@ import { attachPhotos } from '../uploads';
 import { toTicket } from './assemble';
 import { findTicketFirstUse, recordTicketKey } from './idempotency-keys';
 
+/** A request handed over by another system: the key it came through, that system's name, the contact's email. */
+export interface TicketSource {
+  keyId: string;
+  system: string;
+  email?: string;
+}
+
 export type CreateTicketResult =
   | { kind: 'created' | 'replayed'; ticket: Ticket; accessToken: string }
   | { kind: 'validation_failed'; errors: FieldError[] }
   | KeyReused;
 
 /**
- * Files a request, once per Idempotency-Key (see `createOnce`): checks what the form refers to (a commitment,
+ * Files a request, once per Idempotency-Key when there is one (see `createOnce`): checks what the form refers to (a commitment,
  * uploaded photos) and writes the ticket, its first event and the key, in one transaction.
  */
 export async function createTicket(
   db: Kysely<Database>,
-  { input, idempotency, now }: { input: TicketInput; idempotency: Idempotency; now: Date },
+  {
+    input,
+    idempotency,
+    now,
+    source,
+  }: { input: TicketInput; idempotency: Idempotency | null; now: Date; source?: TicketSource },
 ): Promise<CreateTicketResult> {
   return createOnce(db, {
     idempotency,
@@ -54,6 +67,8 @@ export async function createTicket(
         content: input.content,
         district: input.district,
         address: input.address ?? null,
+        location_lat: input.location?.lat ?? null,
+        location_long: input.location?.long ?? null,
         commitment_id: input.commitmentId ?? null,
         photos: JSON.stringify(photos),
         anonymous: input.anonymous ? 1 : 0,
@@ -66,12 +81,14 @@ export async function createTicket(
         first_resolved_at: null,
         resolution_count: 0,
         event_count: 1,
+        contact_email: source?.email ?? null,
+        source_key_id: source?.keyId ?? null,
       };
       await trx.insertInto('tickets').values(row).execute();
       const received: TicketEvent = {
         status: 'received',
         note: RECEIVED_NOTE,
-        actor: CITIZEN_ACTOR,
+        actor: source ? systemActor(source.system) : CITIZEN_ACTOR,
         createdAt: row.created_at,
       };
       await trx
@@ -87,7 +104,8 @@ export async function createTicket(
           created_at: received.createdAt,
         })
         .execute();
-      await recordTicketKey(trx, { idempotency, ticketId: row.id, accessToken, now });
+      if (idempotency)
+        await recordTicketKey(trx, { idempotency, ticketId: row.id, accessToken, now });
       // What was just written, without reading it back.
       const ticket = toTicket(row, { events: [received], ratings: [], view: 'submitter' });
       return { kind: 'created', ticket, accessToken };
