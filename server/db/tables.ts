@@ -120,6 +120,38 @@ export interface TicketsTable {
   /** A handed-over request's contact email, and the API key it came through (Open311). */
   contact_email: string | null;
   source_key_id: string | null;
+  /** 1 once the overdue sweep has counted it, while open, in ticket_tallies.overdue (migration 2026-11-30-02). */
+  overdue_counted: number;
+}
+
+/** Requests per district, category and status, and how many open ones the sweep has counted overdue. */
+export interface TicketTalliesTable {
+  district: string;
+  category: string;
+  status: string;
+  tickets: number;
+  overdue: number;
+}
+
+/** Ratings given, and how many satisfied, per district and category. */
+export interface TicketRatingTalliesTable {
+  district: string;
+  category: string;
+  rated: number;
+  satisfied: number;
+}
+
+/** Requests by whole hours from filing to their first 已办结 (for the median). */
+export interface TicketResolveHoursTable {
+  hour: number;
+  tickets: number;
+}
+
+/** Facts about the database as a whole (migration 2026-11-30-03), e.g. `sample_data`. */
+export interface AppSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
 }
 
 export interface TicketEventsTable {
@@ -219,6 +251,10 @@ export interface Database {
   ticket_month_figures: TicketMonthFiguresTable;
   ticket_month_hours: TicketMonthHoursTable;
   progress_imports: ProgressImportsTable;
+  ticket_tallies: TicketTalliesTable;
+  ticket_rating_tallies: TicketRatingTalliesTable;
+  ticket_resolve_hours: TicketResolveHoursTable;
+  app_settings: AppSettingsTable;
 }
 
 export type CommitmentRow = Selectable<CommitmentsTable>;

@@ -17,6 +17,7 @@ import { createOnce, type Idempotency, type KeyReused } from '../idempotency';
 import { commitmentExists } from '../commitments';
 import { attachPhotos } from '../uploads';
 import { toTicket } from './assemble';
+import { countTicketChange } from './tallies';
 import { findTicketFirstUse, recordTicketKey } from './idempotency-keys';
 
 /** A request handed over by another system: the key it came through, that system's name, the contact's email. */
@@ -83,8 +84,10 @@ export async function createTicket(
         event_count: 1,
         contact_email: source?.email ?? null,
         source_key_id: source?.keyId ?? null,
+        overdue_counted: 0,
       };
       await trx.insertInto('tickets').values(row).execute();
+      await countTicketChange(trx, { before: null, after: row });
       const received: TicketEvent = {
         status: 'received',
         note: RECEIVED_NOTE,

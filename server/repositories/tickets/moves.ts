@@ -17,6 +17,7 @@ import type { Database, TicketsTable } from '../../db/tables';
 import { inTransaction, LostRace } from '../idempotency';
 import { loadTicket, type TicketView } from './assemble';
 import { findTicketRow } from './find';
+import { countRating, countTicketChange } from './tallies';
 
 export type MoveTicketResult =
   | { kind: 'updated'; ticket: Ticket }
@@ -70,6 +71,7 @@ export async function rateTicket(
         created_at: now.toISOString(),
       })
       .execute();
+    await countRating(trx, { ticket: row, score: rating.score });
     if (!ratingReopens(rating.score)) return { kind: 'updated', row };
     const step = { status: REOPEN_STATUS, note: REOPEN_NOTE, actor: CITIZEN_ACTOR, actorId: null };
     return { kind: 'updated', row: await appendEvent(trx, { row, step, now }) };
@@ -115,8 +117,11 @@ async function appendEvent(
     .set(changes)
     .where('id', '=', row.id)
     .where('event_count', '=', row.event_count)
+    // The overdue sweep marks a request without an event: a move counts it as the sweep left it.
+    .where('overdue_counted', '=', row.overdue_counted)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new LostRace();
+  await countTicketChange(trx, { before: row, after: { ...row, ...changes } });
   await trx
     .insertInto('ticket_events')
     .values({

@@ -1,8 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { District } from '../../../src/domain/districts';
-import type { Ticket, TicketCategory, TicketStatus } from '../../../src/domain/ticket';
-import type { Database } from '../../db/tables';
+import {
+  TICKET_STATUSES,
+  type Ticket,
+  type TicketCategory,
+  type TicketStatus,
+} from '../../../src/domain/ticket';
+import type { Database, TicketsTable } from '../../db/tables';
 import { loadTickets } from './assemble';
+import { overdueCorrections } from './overdue';
 
 export interface TicketQuery {
   /** A worker's district; undefined for an admin (all districts). */
@@ -33,49 +39,100 @@ export function decodeCursor(cursor: string): QueueCursor | null {
   }
 }
 
+const ALL_STATUSES: TicketStatus[] = TICKET_STATUSES.map((s) => s.code);
+
+/** The statuses a query reaches, and for each the due times it takes (overdue: before `now`; not: from `now`). */
+function statusRanges(query: TicketQuery) {
+  const statuses = query.status ? [query.status] : ALL_STATUSES;
+  return statuses.flatMap((status) => {
+    const open = status !== 'resolved';
+    if (query.overdue === true && !open) return [];
+    const due = !open || query.overdue === undefined ? 'any' : query.overdue ? 'before' : 'from';
+    return [{ status, due: due as 'any' | 'before' | 'from' }];
+  });
+}
+
+/**
+ * One index range per status the query reaches (indexes of migration 2026-11-30-02: [district] [category] status,
+ * then due_at, id), each read from the cursor on for one page at most. Exported for the test that checks the plans.
+ */
+export function queueRangeQueries(
+  db: Kysely<Database>,
+  { query, now }: { query: TicketQuery; now: Date },
+) {
+  const nowIso = now.toISOString();
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  return statusRanges(query).map(({ status, due }) => {
+    let range = db.selectFrom('tickets').selectAll();
+    if (query.district) range = range.where('district', '=', query.district);
+    if (query.category) range = range.where('category', '=', query.category);
+    range = range.where('status', '=', status);
+    if (due === 'before') range = range.where('due_at', '<', nowIso);
+    if (due === 'from') range = range.where('due_at', '>=', nowIso);
+    if (after) {
+      range = range.where(({ eb, refTuple, tuple }) =>
+        eb(refTuple('due_at', 'id'), '>', tuple(after.dueAt, after.id)),
+      );
+    }
+    return range
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(query.limit + 1);
+  });
+}
+
+const byDueThenId = (a: TicketsTable, b: TicketsTable) =>
+  a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * How many requests the query finds, from the tallies: the cells of its district, category and statuses, and for
+ * `overdue` the open ones counted overdue, corrected to `now` (see overdue.ts).
+ */
+export async function countQueue(
+  db: Kysely<Database>,
+  { query, now }: { query: Omit<TicketQuery, 'limit' | 'cursor'>; now: Date },
+): Promise<number> {
+  let cells = db
+    .selectFrom('ticket_tallies')
+    .select(['district', 'category', 'status', 'tickets', 'overdue']);
+  if (query.district) cells = cells.where('district', '=', query.district);
+  if (query.category) cells = cells.where('category', '=', query.category);
+  if (query.status) cells = cells.where('status', '=', query.status);
+  const rows = await cells.execute();
+  const all = rows.reduce((sum, r) => sum + Number(r.tickets), 0);
+  if (query.overdue === undefined) return all;
+
+  const reached = (r: { district: string; category: string; status: string }) =>
+    r.status !== 'resolved' &&
+    (!query.status || r.status === query.status) &&
+    (!query.district || r.district === query.district) &&
+    (!query.category || r.category === query.category);
+  const counted = rows.filter(reached).reduce((sum, r) => sum + Number(r.overdue), 0);
+  const corrections = (await overdueCorrections(db, { now })).filter(reached);
+  const overdue = counted + corrections.reduce((sum, c) => sum + c.add, 0);
+  return query.overdue ? overdue : all - overdue;
+}
+
 /**
  * The staff queue, most urgent (earliest due) first. The cursor is the last item's (due time, id): keyset
- * pagination stays correct while new requests arrive.
+ * pagination stays correct while new requests arrive. A page costs a few index ranges of one page each, and the
+ * total comes from the tallies: neither grows with the number of requests.
  */
 export async function findTickets(
   db: Kysely<Database>,
   { query, now }: { query: TicketQuery; now: Date },
 ): Promise<{ items: Ticket[]; nextCursor: string | null; total: number }> {
-  let base = db.selectFrom('tickets');
-  if (query.district) base = base.where('district', '=', query.district);
-  if (query.status) base = base.where('status', '=', query.status);
-  if (query.category) base = base.where('category', '=', query.category);
-  if (query.overdue !== undefined) {
-    const nowIso = now.toISOString();
-    base = query.overdue
-      ? base.where('status', '!=', 'resolved').where('due_at', '<', nowIso)
-      : base.where((eb) => eb.or([eb('status', '=', 'resolved'), eb('due_at', '>=', nowIso)]));
-  }
-  const { total } = await base
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-
-  let page = base.selectAll();
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  if (after) {
-    page = page.where((eb) =>
-      eb.or([
-        eb('due_at', '>', after.dueAt),
-        eb.and([eb('due_at', '=', after.dueAt), eb('id', '>', after.id)]),
-      ]),
-    );
-  }
-  const rows = await page
-    .orderBy('due_at')
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
+  const ranges = await Promise.all(queueRangeQueries(db, { query, now }).map((q) => q.execute()));
+  const rows = ranges
+    .flat()
+    .sort(byDueThenId)
+    .slice(0, query.limit + 1);
   const pageRows = rows.slice(0, query.limit);
   const last = pageRows[pageRows.length - 1];
   return {
     items: await loadTickets(db, { rows: pageRows, view: 'staff' }),
     nextCursor:
       rows.length > query.limit && last ? encodeCursor({ dueAt: last.due_at, id: last.id }) : null,
-    total: Number(total),
+    total: await countQueue(db, { query, now }),
   };
 }
