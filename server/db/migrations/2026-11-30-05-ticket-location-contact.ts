@@ -9,12 +9,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('tickets').addColumn('contact_email', 'text').execute();
   // The id of the API key a handed-over request came through; null for the app's.
   await db.schema.alterTable('tickets').addColumn('source_key_id', 'text').execute();
-  // Open311 clients ask for requests filed in a window of time, and for the events of a window.
-  await db.schema
-    .createIndex('tickets_created_idx')
-    .on('tickets')
-    .columns(['created_at', 'id'])
-    .execute();
+  // Open311 clients ask for the events of a window of time (requests filed in a window use tickets_created_idx,
+  // made by 2026-11-30-10).
   await db.schema
     .createIndex('ticket_events_created_idx')
     .on('ticket_events')
@@ -24,7 +20,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('ticket_events_created_idx').execute();
-  await db.schema.dropIndex('tickets_created_idx').execute();
   await db.schema.alterTable('tickets').dropColumn('source_key_id').execute();
   await db.schema.alterTable('tickets').dropColumn('contact_email').execute();
   await db.schema.alterTable('tickets').dropColumn('location_long').execute();
