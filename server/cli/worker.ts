@@ -12,7 +12,6 @@
  *
  * Exits 0 on success, 1 on bad input or a refused change, 2 on a wrong command line.
  */
-import { parseArgs } from 'node:util';
 import {
   normalizeUsername,
   validateDisplayName,
@@ -21,14 +20,12 @@ import {
 } from '../../src/domain/credentials';
 import { DISTRICTS, type District } from '../../src/domain/districts';
 import { STAFF_ROLES, staffRoleName, type StaffRole } from '../../src/domain/staff';
+import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/crypto';
-import { loadConfig } from '../config';
+import type { Database } from '../db/tables';
 import { readPassword } from './read-password';
-import { migrateToLatest, openDatabase } from '../db/database';
 import { createStaff, listStaff, setStaffDisabled, setStaffPassword } from '../repositories/staff';
-
-class UsageError extends Error {}
-class InputError extends Error {}
+import { InputError, parseCommandLine, runCommand, UsageError, withDatabase } from './run';
 
 const USAGE = `用法 (usage):
   npm run worker -- add --username U [--password P] --district 区县 --name 显示名 [--role worker|admin]
@@ -51,25 +48,17 @@ async function password(values: Record<string, string | boolean | undefined>): P
 }
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        username: { type: 'string' },
-        password: { type: 'string' },
-        district: { type: 'string' },
-        name: { type: 'string' },
-        role: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseCommandLine(argv, {
+    username: { type: 'string' },
+    password: { type: 'string' },
+    district: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
 
-type Db = ReturnType<typeof openDatabase>['db'];
+type Db = Kysely<Database>;
 
 async function main(argv: string[]): Promise<string> {
   const { positionals, values } = parse(argv);
@@ -153,31 +142,7 @@ async function main(argv: string[]): Promise<string> {
       return `已重置 ${username} 的密码，其登录已全部失效`;
     };
   }
-  const config = loadConfig(process.env);
-  const { db } = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrateToLatest(db);
-    return await prepared(db);
-  } finally {
-    await db.destroy();
-  }
+  return withDatabase(prepared);
 }
 
-main(process.argv.slice(2)).then(
-  (message) => {
-    process.stdout.write(`${message}\n`);
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`错误：${error.message}\n\n${USAGE}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof InputError) {
-      process.stderr.write(`错误：${error.message}\n`);
-      process.exitCode = 1;
-    } else {
-      // Anything else (database unreachable, bad config): say what, never the password.
-      process.stderr.write(`失败：${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    }
-  },
-);
+runCommand(() => main(process.argv.slice(2)), USAGE);
