@@ -58,7 +58,7 @@ export interface CommitmentQuery {
   now: Date;
 }
 
-/** Every commitment that matches, in the report's order. The dataset is bounded (under a hundred rows). */
+/** Every commitment that matches, in the report's order. The dataset is bounded (the report's promises, 125 rows). */
 export async function findCommitments(
   db: Kysely<Database>,
   { category, q, now }: CommitmentQuery,

@@ -27,7 +27,7 @@ export function listCommitments(
   return cachedRequest(path, () => request<Page<Commitment>>(path));
 }
 
-/** Every commitment (the dataset is under a hundred), following the cursor; for the overview. */
+/** Every commitment (the dataset: 125, a few pages of 50), following the cursor; for the overview. */
 export async function listAllCommitments(): Promise<Fetched<Commitment[]>> {
   const items: Commitment[] = [];
   let cursor: string | null = null;

@@ -1,4 +1,4 @@
-// The resident's path on the real H5 build and the real server (SQLite, the report's 79 commitments):
+// The resident's path on the real H5 build and the real server (SQLite, the report's commitments):
 // overview → 民生实事 → filter → the kindergarten commitment → 我的 → 关于, then the same list offline.
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -10,11 +10,17 @@ import {
 import { startServer, type ServerProcess } from '../support/server-process';
 import { seedUpdates } from './resident-seed';
 import { COMMITMENT_STATUSES } from '../../src/domain/status';
+import commitmentsJson from '../../data/commitments.json';
+import type { CommitmentSource } from '../../src/domain/commitment';
 
 jest.setTimeout(180_000);
 
 const STATUS_NAMES = COMMITMENT_STATUSES.map((s) => s.name);
 const CARD = '.commitments-page .commitment-card';
+
+/** The dataset the server loads: the counts the pages show follow it. */
+const commitments = commitmentsJson as CommitmentSource[];
+const countOf = (category: string) => commitments.filter((c) => c.category === category).length;
 
 /** A screenshot once the page's slide-in animation has finished. */
 async function screenshot(page: Page, name: string) {
@@ -45,7 +51,7 @@ describe('the resident app', () => {
     const page = await context.newPage();
     await page.goto(server.url);
     await page.locator('.home-category', { hasText: '医疗健康' }).tap({ timeout: 20_000 });
-    await page.getByText('共 8 项（已筛选）').waitFor({ timeout: 20_000 });
+    await page.getByText(`共 ${countOf('health')} 项（已筛选）`).waitFor({ timeout: 20_000 });
     const categories = await page.locator(`${CARD} .commitment-card__category`).allInnerTexts();
     expect(new Set(categories)).toEqual(new Set(['医疗健康']));
     await context.close();
@@ -80,7 +86,7 @@ describe('the resident app', () => {
     // 首页: overall figures, a visible 数据截至, the 民呼必应 block.
     await page.goto(server.url);
     await page.getByText(/^数据截至 \d{4}-\d\d-\d\d \d\d:\d\d/).waitFor({ timeout: 20_000 });
-    await page.getByText('总体进展 · 79 项民生实事').waitFor();
+    await page.getByText(`总体进展 · ${commitments.length} 项民生实事`).waitFor();
     await page.getByText('民呼必应', { exact: true }).first().waitFor();
     await screenshot(page, 'resident-home');
     // The first visit installs the offline shell; the pages opened from here on are kept with it.
@@ -97,9 +103,9 @@ describe('the resident app', () => {
 
     // Filter by a category: only 教育 is left.
     await page.locator('.filters__categories').getByText('教育', { exact: true }).tap();
-    await page.getByText('共 9 项（已筛选）').waitFor();
+    await page.getByText(`共 ${countOf('education')} 项（已筛选）`).waitFor();
     const categories = await page.locator(`${CARD} .commitment-card__category`).allInnerTexts();
-    expect(categories.length).toBe(9);
+    expect(categories.length).toBe(countOf('education')); // under one page of 20
     expect(new Set(categories)).toEqual(new Set(['教育']));
     await screenshot(page, 'resident-list-education');
 
@@ -155,7 +161,7 @@ describe('the resident app', () => {
     await page.goto(`${server.url}/#/pages/index/index`);
     await page.reload();
     await page.getByText(/离线 · 数据截至/).waitFor({ timeout: 20_000 });
-    await page.getByText('总体进展 · 79 项民生实事').waitFor();
+    await page.getByText(`总体进展 · ${commitments.length} 项民生实事`).waitFor();
     expect(await page.getByText(/^数据截至/).count()).toBe(0); // the banner says it once
     await screenshot(page, 'resident-offline-home');
 

@@ -50,9 +50,8 @@ function offenders(isWrong: (c: CommitmentSource) => boolean): string[] {
 }
 
 describe('data/commitments.json', () => {
-  it('holds between 50 and 80 commitments', () => {
+  it('holds at least 50 commitments', () => {
     expect(commitments.length).toBeGreaterThanOrEqual(50);
-    expect(commitments.length).toBeLessThanOrEqual(80);
   });
 
   it('gives every commitment a kebab-case ASCII id', () => {
