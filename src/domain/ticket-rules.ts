@@ -12,6 +12,7 @@ import {
   type TicketInput,
   type TicketStatus,
 } from './ticket';
+import { readText } from './text';
 import { photosError } from './uploads';
 
 /** Limits of the request form: the form shows them, and the server enforces the same ones. */
@@ -47,10 +48,8 @@ export function maskPhone(phone: string): string {
   return chars.reverse().join('');
 }
 
-/** Characters as a person counts them (a Chinese character is one, an emoji is one). */
-export function characterCount(text: string): number {
-  return [...text].length;
-}
+// Where it always was, for the callers that import it from here; the rule is text.ts's.
+export { characterCount } from './text';
 
 type Raw<T> = Partial<Record<keyof T, unknown>>;
 
@@ -58,7 +57,7 @@ function asRecord(raw: unknown): Record<string, unknown> {
   return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
 }
 
-/** A text field as typed: trimmed, or '' when absent or not text. */
+/** A code (a phone number, an id) as typed: trimmed, or '' when absent or not text. Texts people write: readText. */
 function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
@@ -71,7 +70,8 @@ function placeOf(raw: unknown): GeoLocation {
 
 /**
  * Every rule of the request form, one Chinese message per wrong field. Takes what a form holds or a body holds and
- * answers the request as it is stored (texts trimmed, empty optional fields left out), or the field errors.
+ * answers the request as it is stored (texts cleaned by readText, empty optional fields left out), or the field
+ * errors.
  */
 export function parseTicketInput(raw: unknown): Parsed<TicketInput> {
   const input: Raw<TicketInput> = asRecord(raw);
@@ -80,21 +80,23 @@ export function parseTicketInput(raw: unknown): Parsed<TicketInput> {
 
   if (!TICKET_CATEGORIES.some((c) => c.code === input.category)) fail('category', '请选择诉求类别');
 
-  const content = text(input.content);
-  const length = characterCount(content);
-  if (length < TICKET_LIMITS.contentMin) {
-    fail('content', `请把问题说清楚，至少 ${TICKET_LIMITS.contentMin} 个字`);
-  } else if (length > TICKET_LIMITS.contentMax) {
-    fail('content', `最多 ${TICKET_LIMITS.contentMax} 个字`);
-  }
+  const content = readText(input.content, {
+    multiline: true,
+    min: TICKET_LIMITS.contentMin,
+    max: TICKET_LIMITS.contentMax,
+    tooShort: `请把问题说清楚，至少 ${TICKET_LIMITS.contentMin} 个字`,
+  });
+  if (content.error) fail('content', content.error);
 
   if (!DISTRICTS.includes(input.district as District)) fail('district', '请选择所在县（市、区）');
 
+  const address = readText(input.address, {
+    max: TICKET_LIMITS.addressMax,
+    tooLong: `地址最多 ${TICKET_LIMITS.addressMax} 个字`,
+  });
   if (input.address !== undefined && typeof input.address !== 'string') {
     fail('address', '地址格式不正确');
-  } else if (characterCount(text(input.address)) > TICKET_LIMITS.addressMax) {
-    fail('address', `地址最多 ${TICKET_LIMITS.addressMax} 个字`);
-  }
+  } else if (address.error) fail('address', address.error);
 
   const location = input.location === undefined ? null : locationError(input.location);
   if (location) errors.push(location);
@@ -119,27 +121,28 @@ export function parseTicketInput(raw: unknown): Parsed<TicketInput> {
     fail('phone', '请填写手机号码，或选择匿名反映');
   }
 
+  const contactName = readText(input.contactName, {
+    max: TICKET_LIMITS.contactNameMax,
+    tooLong: `称呼最多 ${TICKET_LIMITS.contactNameMax} 个字`,
+  });
   if (input.contactName !== undefined && typeof input.contactName !== 'string') {
     fail('contactName', '称呼格式不正确');
-  } else if (characterCount(text(input.contactName)) > TICKET_LIMITS.contactNameMax) {
-    fail('contactName', `称呼最多 ${TICKET_LIMITS.contactNameMax} 个字`);
-  }
+  } else if (contactName.error) fail('contactName', contactName.error);
 
   if (input.consent !== true) fail('consent', '请阅读并同意个人信息处理说明');
 
-  const optional = (value: unknown) => text(value) || undefined;
-  const commitmentId = optional(input.commitmentId);
+  const commitmentId = text(input.commitmentId);
   return parsed(
     {
       category: input.category as TicketCategory,
-      content,
+      content: content.text,
       district: input.district as District,
-      ...(optional(input.address) ? { address: optional(input.address) } : {}),
+      ...(address.text ? { address: address.text } : {}),
       ...(input.location !== undefined && !location ? { location: placeOf(input.location) } : {}),
       ...(commitmentId ? { commitmentId } : {}),
       ...(photoList.length > 0 ? { photos: photoList } : {}),
       anonymous,
-      ...(optional(input.contactName) ? { contactName: optional(input.contactName) } : {}),
+      ...(contactName.text ? { contactName: contactName.text } : {}),
       ...(phone ? { phone } : {}),
       consent: true,
     },
@@ -157,12 +160,14 @@ export function parseTicketEventInput(raw: unknown): Parsed<TicketEventInput> {
   if (!TICKET_STATUSES.some((s) => s.code === input.status)) {
     errors.push({ field: 'status', message: '请选择处理状态' });
   }
-  const note = text(input.note);
-  if (note === '') errors.push({ field: 'note', message: '请填写处理说明' });
-  else if (characterCount(note) > TICKET_EVENT_LIMITS.noteMax) {
-    errors.push({ field: 'note', message: `最多 ${TICKET_EVENT_LIMITS.noteMax} 个字` });
-  }
-  return parsed({ status: input.status as TicketStatus, note }, errors);
+  const note = readText(input.note, {
+    multiline: true,
+    min: 1,
+    max: TICKET_EVENT_LIMITS.noteMax,
+    tooShort: '请填写处理说明',
+  });
+  if (note.error) errors.push({ field: 'note', message: note.error });
+  return parsed({ status: input.status as TicketStatus, note: note.text }, errors);
 }
 
 /** Limits of a rating's comment. */
@@ -175,11 +180,9 @@ export function parseRatingInput(raw: unknown): Parsed<RatingInput> {
   if (!RATING_SCORES.some((r) => r.score === input.score)) {
     errors.push({ field: 'score', message: '请选择满意程度' });
   }
-  const comment = text(input.comment);
+  const comment = readText(input.comment, { multiline: true, max: RATING_LIMITS.commentMax });
   if (input.comment !== undefined && input.comment !== null && typeof input.comment !== 'string') {
     errors.push({ field: 'comment', message: '评价内容格式不正确' });
-  } else if (characterCount(comment) > RATING_LIMITS.commentMax) {
-    errors.push({ field: 'comment', message: `最多 ${RATING_LIMITS.commentMax} 个字` });
-  }
-  return parsed({ score: input.score as RatingScore, comment: comment || null }, errors);
+  } else if (comment.error) errors.push({ field: 'comment', message: comment.error });
+  return parsed({ score: input.score as RatingScore, comment: comment.text || null }, errors);
 }

@@ -2,7 +2,7 @@ import type { Target } from './commitment';
 import { parsed, type FieldError, type Parsed } from './errors';
 import { isCalendarDate } from './dates';
 import { acceptsFigure, clampPercent, percentFromValue } from './progress';
-import { characterCount } from './ticket-rules';
+import { readText } from './text';
 import { photosError } from './uploads';
 
 /** Limits of a progress update: the worker's form shows them, and the server enforces the same ones. */
@@ -70,11 +70,13 @@ export function parseUpdateInput(
     fail('percent', '完成百分比应为 0–100 的整数');
   }
 
-  const note = typeof input.note === 'string' ? input.note.trim() : '';
-  const length = characterCount(note);
-  if (length < UPDATE_LIMITS.noteMin)
-    fail('note', `请写明进展，至少 ${UPDATE_LIMITS.noteMin} 个字`);
-  else if (length > UPDATE_LIMITS.noteMax) fail('note', `最多 ${UPDATE_LIMITS.noteMax} 个字`);
+  const note = readText(input.note, {
+    multiline: true,
+    min: UPDATE_LIMITS.noteMin,
+    max: UPDATE_LIMITS.noteMax,
+    tooShort: `请写明进展，至少 ${UPDATE_LIMITS.noteMin} 个字`,
+  });
+  if (note.error) fail('note', note.error);
 
   const photos = input.photos ?? [];
   const photoProblem = photosError(photos, UPDATE_LIMITS.photosMax);
@@ -86,7 +88,7 @@ export function parseUpdateInput(
   return parsed(
     {
       ...(hasValue ? { value: input.value as number } : { percent: input.percent as number }),
-      note,
+      note: note.text,
       ...(photoProblem ? {} : { photos: photos as string[] }),
       ...(typeof input.asOf === 'string' ? { asOf: input.asOf } : {}),
     },

@@ -66,6 +66,24 @@ describe('parseTicketInput', () => {
     expect(fields({ ...valid, content: '😀'.repeat(10) })).toEqual([]);
   });
 
+  it('refuses a content of zero-width spaces, and one with half of an emoji', () => {
+    expect(fields({ ...valid, content: '\u200B'.repeat(12) })).toEqual(['content']);
+    expect(fields({ ...valid, content: `${valid.content}\udc00` })).toEqual(['content']);
+  });
+
+  it('stores texts as seen: direction overrides gone, NFC, line breaks only in the content', () => {
+    const result = parseTicketInput({
+      ...valid,
+      content: '\u202E路灯坏了，\r\n晚上很黑很黑\u200B',
+      contactName: '\u202E张\u2066三\u2069',
+      address: '新华路\n12 号',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { content: '路灯坏了，\n晚上很黑很黑', contactName: '张三', address: '新华路 12 号' },
+    });
+  });
+
   it('names every wrong field of something that is not a request at all', () => {
     expect(fields(null)).toEqual([
       'category',
@@ -88,6 +106,7 @@ describe('parseTicketEventInput', () => {
 
   it.each([
     [{ status: 'dispatched', note: '   ' }, 'note'],
+    [{ status: 'dispatched', note: '\u200B\u202E' }, 'note'],
     [{ status: 'dispatched', note: '字'.repeat(501) }, 'note'],
     [{ status: 'closed', note: '好的' }, 'status'],
   ])('refuses %o', (raw, field) => {

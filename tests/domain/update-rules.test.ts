@@ -18,6 +18,13 @@ describe('parseUpdateInput', () => {
     });
   });
 
+  it('counts the note as a person sees it: invisible characters are not words', () => {
+    expect(fields({ value: 6, note: '\u200B\u200B\u200B' }, counted)).toEqual(['note']);
+    expect(parseUpdateInput({ value: 6, note: '\u202E六所开园' }, counted, TODAY)).toMatchObject({
+      value: { note: '六所开园' },
+    });
+  });
+
   it('takes the day the figure describes, from 2020 to today', () => {
     const input = { percent: 100, note: '全部完成', asOf: '2020-12-31' };
     expect(parseUpdateInput(input, null, TODAY)).toMatchObject({ ok: true, value: input });
