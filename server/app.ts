@@ -13,8 +13,11 @@ import staticFiles from './plugins/external/static';
 import authRoutes from './routes/api/auth';
 import commitmentUpdateRoutes from './routes/api/commitment-updates';
 import commitmentRoutes from './routes/api/commitments';
+import exportRoutes from './routes/api/exports';
+import figuresRoutes from './routes/api/figures';
 import healthRoutes from './routes/api/health';
 import metaRoutes from './routes/api/meta';
+import progressImportRoutes from './routes/api/progress-imports';
 import statsRoutes from './routes/api/stats';
 import ticketRoutes from './routes/api/tickets';
 import uploadRoutes from './routes/api/uploads';
@@ -63,6 +66,9 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
       await typed.register(uploadRoutes);
       await typed.register(authRoutes);
       await typed.register(commitmentUpdateRoutes);
+      await typed.register(progressImportRoutes);
+      await typed.register(exportRoutes);
+      await typed.register(figuresRoutes);
     },
     { prefix: '/api' },
   );

@@ -52,36 +52,58 @@ export async function addCommitmentUpdate(
     idempotency,
     findFirstUse: (trx, used) => findUpdateFirstUse(trx, { authorId: author.id, used }),
     create: async (trx, refuse) => {
-      const at = now.toISOString();
-      const asOf = input.asOf ?? beijingDate(now);
-      // First, so that nothing has moved when a photo is not here.
-      const photos = await attachPhotos(trx, { photos: input.photos ?? [], now });
-      if (!photos) {
-        const errors = [{ field: 'photos', message: '照片需先上传成功后再提交' }];
-        return refuse({ kind: 'validation_failed', errors });
-      }
-      const progress = progressFromUpdate(input, commitment.target);
-      const moved = await moveProgress(trx, { commitmentId: commitment.id, progress, asOf, at });
-      if (!moved) return refuse({ kind: 'not_found' });
-      const row: CommitmentUpdateRow = {
-        id: newId(now),
-        commitment_id: commitment.id,
-        author_id: author.id,
-        author_name: author.name,
-        author_role: author.role,
-        value: input.value ?? null,
-        percent: progress.percent,
-        note: input.note,
-        photos: JSON.stringify(photos),
-        as_of: asOf,
-        created_at: at,
-        idempotency_key: idempotency?.key ?? null,
-        request_hash: idempotency?.requestHash ?? null,
-      };
-      await trx.insertInto('commitment_updates').values(row).execute();
-      return { kind: 'created', update: toCommitmentUpdate(row) };
+      const written = await writeCommitmentUpdate(trx, {
+        commitment,
+        input,
+        author,
+        idempotency,
+        now,
+      });
+      return written.kind === 'created' ? written : refuse(written);
     },
   });
+}
+
+export type WriteUpdateResult = Exclude<AddUpdateResult, { kind: 'replayed' } | KeyReused>;
+
+/**
+ * The update path inside a caller's transaction (a post, or each row of an import): the update appended, the
+ * card moved to it. A refusal is answered before anything of this update is written, but the caller rolls back.
+ */
+export async function writeCommitmentUpdate(
+  trx: Transaction<Database>,
+  { commitment, input, author, idempotency, now }: NewCommitmentUpdate,
+): Promise<WriteUpdateResult> {
+  const at = now.toISOString();
+  const asOf = input.asOf ?? beijingDate(now);
+  // First, so that nothing has moved when a photo is not here.
+  const photos = await attachPhotos(trx, { photos: input.photos ?? [], now });
+  if (!photos) {
+    return {
+      kind: 'validation_failed',
+      errors: [{ field: 'photos', message: '照片需先上传成功后再提交' }],
+    };
+  }
+  const progress = progressFromUpdate(input, commitment.target);
+  const moved = await moveProgress(trx, { commitmentId: commitment.id, progress, asOf, at });
+  if (!moved) return { kind: 'not_found' };
+  const row: CommitmentUpdateRow = {
+    id: newId(now),
+    commitment_id: commitment.id,
+    author_id: author.id,
+    author_name: author.name,
+    author_role: author.role,
+    value: input.value ?? null,
+    percent: progress.percent,
+    note: input.note,
+    photos: JSON.stringify(photos),
+    as_of: asOf,
+    created_at: at,
+    idempotency_key: idempotency?.key ?? null,
+    request_hash: idempotency?.requestHash ?? null,
+  };
+  await trx.insertInto('commitment_updates').values(row).execute();
+  return { kind: 'created', update: toCommitmentUpdate(row) };
 }
 
 /**

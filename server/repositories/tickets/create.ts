@@ -16,6 +16,7 @@ import type { Database, TicketsTable } from '../../db/tables';
 import { createOnce, type Idempotency, type KeyReused } from '../idempotency';
 import { commitmentExists } from '../commitments';
 import { attachPhotos } from '../uploads';
+import { countTicketFiled } from '../ticket-figures';
 import { toTicket } from './assemble';
 import { countTicketChange } from './tallies';
 import { findTicketFirstUse, recordTicketKey } from './idempotency-keys';
@@ -87,6 +88,7 @@ export async function createTicket(
         overdue_counted: 0,
       };
       await trx.insertInto('tickets').values(row).execute();
+      await countTicketFiled(trx, { ticket: row });
       await countTicketChange(trx, { before: null, after: row });
       const received: TicketEvent = {
         status: 'received',

@@ -15,6 +15,7 @@ import {
 import { newId } from '../../auth/crypto';
 import type { Database, TicketsTable } from '../../db/tables';
 import { inTransaction, LostRace } from '../idempotency';
+import { countTicketMove, countTicketRating } from '../ticket-figures';
 import { loadTicket, type TicketView } from './assemble';
 import { findTicketRow } from './find';
 import { countRating, countTicketChange } from './tallies';
@@ -71,6 +72,7 @@ export async function rateTicket(
         created_at: now.toISOString(),
       })
       .execute();
+    await countTicketRating(trx, { row, score: rating.score, at: now.toISOString() });
     await countRating(trx, { ticket: row, score: rating.score });
     if (!ratingReopens(rating.score)) return { kind: 'updated', row };
     const step = { status: REOPEN_STATUS, note: REOPEN_NOTE, actor: CITIZEN_ACTOR, actorId: null };
@@ -122,6 +124,7 @@ async function appendEvent(
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new LostRace();
   await countTicketChange(trx, { before: row, after: { ...row, ...changes } });
+  await countTicketMove(trx, { row, status: step.status, at });
   await trx
     .insertInto('ticket_events')
     .values({
