@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import {
+  DEFAULT_STATUS_FIELDS,
+  parseStatusFields,
+  type StatusFields,
+} from './wechat/template-data';
 
 const DEFAULT_H5_DIR = './dist/h5';
 
@@ -18,8 +23,31 @@ const EnvSchema = Type.Object({
   TICKET_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
   TRUST_PROXY: Type.Boolean({ default: false }),
 });
+  WECHAT_APP_ID: Type.Optional(Type.String({ minLength: 1 })),
+  WECHAT_APP_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  WECHAT_API_BASE: Type.String({ pattern: '^https?://', default: 'https://api.weixin.qq.com' }),
+  WECHAT_TEMPLATE_STATUS: Type.Optional(Type.String({ minLength: 1 })),
+  WECHAT_TEMPLATE_STATUS_FIELDS: Type.String({ default: DEFAULT_STATUS_FIELDS }),
+  WECHAT_MINIPROGRAM_STATE: Type.Union(
+    ['formal', 'trial', 'developer'].map((s) => Type.Literal(s)),
+    { default: 'formal' },
+  ),
 
 export interface AppConfig {
+/** The mini-program's WeChat settings: citizens' sign-in, and status notices when a template is set. */
+export interface WechatConfig {
+  appId: string;
+  appSecret: string;
+  /** WeChat's API host, or a stand-in's (tests, trying it out). */
+  apiBase: string;
+  /** The subscribe-message template of status notices; null: citizens sign in, nobody is notified. */
+  statusTemplate: string | null;
+  /** Which key of that template carries the ticket number, the status, the time and the note. */
+  statusFields: StatusFields;
+  /** Which version of the mini-program a notice opens. */
+  miniprogramState: 'formal' | 'trial' | 'developer';
+}
+
   port: number;
   host: string;
   dataDir: string;
@@ -33,6 +61,8 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {}
+  /** Set when WECHAT_APP_ID and WECHAT_APP_SECRET are; without them citizens stay anonymous (H5, local use). */
+  wechat?: WechatConfig;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
@@ -50,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: env_.PORT,
     host: env_.HOST,
+  const wechat = wechatOf(env_);
     dataDir: path.resolve(env_.DATA_DIR),
     databaseUrl: env_.DATABASE_URL,
     h5Dir: path.resolve(env_.H5_DIR),
@@ -60,6 +91,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** Where the H5 build lives, resolved as loadConfig does: the build script needs only this one setting. */
+    ...(wechat && { wechat }),
+  };
+}
+
+function wechatOf(env: Static<typeof EnvSchema>): WechatConfig | undefined {
+  const { WECHAT_APP_ID: appId, WECHAT_APP_SECRET: appSecret } = env;
+  if (!appId !== !appSecret) {
+    throw new ConfigError(
+      'Invalid environment: set both WECHAT_APP_ID and WECHAT_APP_SECRET, or neither',
+    );
+  }
+  const statusFields = parseStatusFields(env.WECHAT_TEMPLATE_STATUS_FIELDS);
+  if ('error' in statusFields) {
+    throw new ConfigError(
+      `Invalid environment: WECHAT_TEMPLATE_STATUS_FIELDS: ${statusFields.error}`,
+    );
+  }
+  if (!appId || !appSecret) return undefined;
+  return {
+    appId,
+    appSecret,
+    apiBase: env.WECHAT_API_BASE.replace(/\/+$/, ''),
+    statusTemplate: env.WECHAT_TEMPLATE_STATUS ?? null,
+    statusFields,
+    miniprogramState: env.WECHAT_MINIPROGRAM_STATE as WechatConfig['miniprogramState'],
 export function loadH5Dir(env: Record<string, string | undefined> = process.env): string {
   return path.resolve(env.H5_DIR || DEFAULT_H5_DIR);
 }

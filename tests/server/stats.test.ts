@@ -70,7 +70,8 @@ describe.each(DATABASES)('request figures in /api/stats on %s', (dialect) => {
       resolved: 2,
       closureRate: 0.5,
       satisfactionRate: 0.667,
-      medianHoursToResolve: 30,
+      // 10, 30 and 60 hours: the middle one, as the middle of its whole-hour bucket (to within an hour).
+      medianHoursToResolve: 30.5,
     });
     expect(tickets.byCategory).toEqual([
       {

@@ -4,4 +4,5 @@ export { findTicket, type TicketReader } from './find';
 export { addTicketEvent, rateTicket, type MoveTicketResult } from './moves';
 export { decodeCursor, findTickets, type TicketQuery } from './queue';
 export { getTicketStats } from './stats';
+export { sweepOverdue } from './overdue';
 export { deleteExpiredIdempotencyKeys, isKnownIdempotencyKey } from './idempotency-keys';

@@ -61,6 +61,21 @@ export async function sweepOverdue(
   }
 }
 
+/** Past due and not counted by the sweep yet; counted, and not past due (a clock set back). By cell. */
+export function overdueQueries(db: Kysely<Database>, { now }: { now: Date }) {
+  const nowIso = now.toISOString();
+  return ([0, 1] as const).map((counted) =>
+    db
+      .selectFrom('tickets')
+      .select(['district', 'category', 'status'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '<>', sql.lit('resolved'))
+      .where('overdue_counted', '=', sql.lit(counted))
+      .where('due_at', counted === 0 ? '<' : '>=', nowIso)
+      .groupBy(['district', 'category', 'status']),
+  );
+}
+
 export interface OverdueCorrection {
   district: string;
   category: string;
@@ -77,18 +92,7 @@ export async function overdueCorrections(
   db: Kysely<Database>,
   { now }: { now: Date },
 ): Promise<OverdueCorrection[]> {
-  const nowIso = now.toISOString();
-  const grouped = (counted: 0 | 1) =>
-    db
-      .selectFrom('tickets')
-      .select(['district', 'category', 'status'])
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '<>', sql.lit('resolved'))
-      .where('overdue_counted', '=', sql.lit(counted))
-      .where('due_at', counted === 0 ? '<' : '>=', nowIso)
-      .groupBy(['district', 'category', 'status'])
-      .execute();
-  const [missing, ahead] = await Promise.all([grouped(0), grouped(1)]);
+  const [missing, ahead] = await Promise.all(overdueQueries(db, { now }).map((q) => q.execute()));
   return [
     ...missing.map((r) => ({ ...r, add: Number(r.n) })),
     ...ahead.map((r) => ({ ...r, add: -Number(r.n) })),

@@ -7,6 +7,7 @@ import {
 } from '../../../src/domain/ticket-rules';
 import { AppError, notFound, validationError } from '../../errors';
 import { runHourly } from '../../housekeeping';
+import { countOverdueEveryMinute } from '../../overdue-sweep';
 import { idempotencyKeyOf, idempotencyOf, invalidIdempotencyKey } from '../../idempotency';
 import {
   addTicketEvent,
@@ -44,6 +45,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
   runHourly(app, 'delete old idempotency keys', () =>
     deleteExpiredIdempotencyKeys(app.db, { now: app.now() }),
   );
+  countOverdueEveryMinute(app);
 
   app.post(
     '/tickets',
