@@ -3,14 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from './config';
 import auth from './plugins/app/auth';
+import citizens from './plugins/app/citizens';
 import database from './plugins/app/database';
-import errors from './plugins/app/errors';
+import errors, { clientErrorHandler, frameworkErrors } from './plugins/app/errors';
 import validation from './plugins/app/validation';
+import wechat from './plugins/app/wechat';
 import etag from './plugins/external/etag';
 import multipart from './plugins/external/multipart';
 import rateLimit from './plugins/external/rate-limit';
 import staticFiles from './plugins/external/static';
 import authRoutes from './routes/api/auth';
+import citizenRoutes from './routes/api/citizen';
 import commitmentUpdateRoutes from './routes/api/commitment-updates';
 import commitmentRoutes from './routes/api/commitments';
 import exportRoutes from './routes/api/exports';
@@ -19,6 +22,7 @@ import healthRoutes from './routes/api/health';
 import metaRoutes from './routes/api/meta';
 import progressImportRoutes from './routes/api/progress-imports';
 import statsRoutes from './routes/api/stats';
+import ticketAccessRoutes from './routes/api/ticket-access';
 import ticketRoutes from './routes/api/tickets';
 import uploadRoutes from './routes/api/uploads';
 
@@ -54,6 +58,8 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
   // Ours (plugins/app/): they decorate the instance for the routes.
   await fastify.register(database);
   await fastify.register(auth);
+  await fastify.register(citizens);
+  await fastify.register(wechat);
 
   await fastify.register(
     async (api) => {
@@ -63,6 +69,8 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
       await typed.register(commitmentRoutes);
       await typed.register(statsRoutes);
       await typed.register(ticketRoutes);
+      await typed.register(ticketAccessRoutes);
+      await typed.register(citizenRoutes);
       await typed.register(uploadRoutes);
       await typed.register(authRoutes);
       await typed.register(commitmentUpdateRoutes);
@@ -81,4 +89,7 @@ export default fp(app, { name: 'app' });
 export const fastifyOptions = {
   routerOptions: { ignoreTrailingSlash: true },
   bodyLimit: 64 * 1024,
+  // Fastify's and Node's own refusals (a bad URL, 414, 408, 431) in the one envelope too.
+  frameworkErrors,
+  clientErrorHandler,
 } as const;

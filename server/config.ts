@@ -22,7 +22,6 @@ const EnvSchema = Type.Object({
   ),
   TICKET_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
   TRUST_PROXY: Type.Boolean({ default: false }),
-});
   WECHAT_APP_ID: Type.Optional(Type.String({ minLength: 1 })),
   WECHAT_APP_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   WECHAT_API_BASE: Type.String({ pattern: '^https?://', default: 'https://api.weixin.qq.com' }),
@@ -32,8 +31,8 @@ const EnvSchema = Type.Object({
     ['formal', 'trial', 'developer'].map((s) => Type.Literal(s)),
     { default: 'formal' },
   ),
+});
 
-export interface AppConfig {
 /** The mini-program's WeChat settings: citizens' sign-in, and status notices when a template is set. */
 export interface WechatConfig {
   appId: string;
@@ -48,6 +47,7 @@ export interface WechatConfig {
   miniprogramState: 'formal' | 'trial' | 'developer';
 }
 
+export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
@@ -58,11 +58,11 @@ export interface WechatConfig {
   ticketRateLimit: number;
   /** Read the client's address from X-Forwarded-For: only behind a proxy that sets it, or anyone could fake it. */
   trustProxy: boolean;
+  /** Set when WECHAT_APP_ID and WECHAT_APP_SECRET are; without them citizens stay anonymous (H5, local use). */
+  wechat?: WechatConfig;
 }
 
 export class ConfigError extends Error {}
-  /** Set when WECHAT_APP_ID and WECHAT_APP_SECRET are; without them citizens stay anonymous (H5, local use). */
-  wechat?: WechatConfig;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
@@ -77,20 +77,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
   }
   const env_: Static<typeof EnvSchema> = parsed;
+  const wechat = wechatOf(env_);
   return {
     port: env_.PORT,
     host: env_.HOST,
-  const wechat = wechatOf(env_);
     dataDir: path.resolve(env_.DATA_DIR),
     databaseUrl: env_.DATABASE_URL,
     h5Dir: path.resolve(env_.H5_DIR),
     logLevel: env_.LOG_LEVEL,
     ticketRateLimit: env_.TICKET_RATE_LIMIT,
     trustProxy: env_.TRUST_PROXY,
-  };
-}
-
-/** Where the H5 build lives, resolved as loadConfig does: the build script needs only this one setting. */
     ...(wechat && { wechat }),
   };
 }
@@ -116,6 +112,10 @@ function wechatOf(env: Static<typeof EnvSchema>): WechatConfig | undefined {
     statusTemplate: env.WECHAT_TEMPLATE_STATUS ?? null,
     statusFields,
     miniprogramState: env.WECHAT_MINIPROGRAM_STATE as WechatConfig['miniprogramState'],
+  };
+}
+
+/** Where the H5 build lives, resolved as loadConfig does: the build script needs only this one setting. */
 export function loadH5Dir(env: Record<string, string | undefined> = process.env): string {
   return path.resolve(env.H5_DIR || DEFAULT_H5_DIR);
 }

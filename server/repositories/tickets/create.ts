@@ -17,6 +17,7 @@ import { createOnce, type Idempotency, type KeyReused } from '../idempotency';
 import { commitmentExists } from '../commitments';
 import { attachPhotos } from '../uploads';
 import { countTicketFiled } from '../ticket-figures';
+import { linkCitizenTicket } from './access';
 import { toTicket } from './assemble';
 import { countTicketChange } from './tallies';
 import { findTicketFirstUse, recordTicketKey } from './idempotency-keys';
@@ -44,7 +45,15 @@ export async function createTicket(
     idempotency,
     now,
     source,
-  }: { input: TicketInput; idempotency: Idempotency | null; now: Date; source?: TicketSource },
+    citizenId,
+  }: {
+    input: TicketInput;
+    idempotency: Idempotency | null;
+    now: Date;
+    source?: TicketSource;
+    /** Filed signed in with WeChat: the request is the citizen's, on any phone. */
+    citizenId?: string | null;
+  },
 ): Promise<CreateTicketResult> {
   return createOnce(db, {
     idempotency,
@@ -111,6 +120,7 @@ export async function createTicket(
         .execute();
       if (idempotency)
         await recordTicketKey(trx, { idempotency, ticketId: row.id, accessToken, now });
+      if (citizenId) await linkCitizenTicket(trx, { citizenId, row });
       // What was just written, without reading it back.
       const ticket = toTicket(row, { events: [received], ratings: [], view: 'submitter' });
       return { kind: 'created', ticket, accessToken };

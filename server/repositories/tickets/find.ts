@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { canActInDistrict, type Staff } from '../../../src/domain/staff';
 import type { Ticket } from '../../../src/domain/ticket';
-import { hashToken, tokenMatches } from '../../auth/crypto';
 import type { Database, TicketsTable } from '../../db/tables';
+import { holdsTicket } from './access';
 import { loadTicket } from './assemble';
 
 /** Ticket numbers are read aloud and typed in again: accept lower case and stray spaces. */
@@ -21,10 +21,11 @@ export async function findTicketRow(
     .executeTakeFirst();
 }
 
-/** Who asks for a ticket: a staff member (of its district, or an admin), or whoever holds its access token. */
-export type TicketReader = { staff: Staff } | { token: string | null };
-
-const UNKNOWN_TICKET_HASH = hashToken('no such ticket');
+/**
+ * Who asks for a ticket: a staff member (of its district, or an admin), or whoever holds one of its access tokens
+ * or the citizen session it is linked to (`holdsTicket`).
+ */
+export type TicketReader = { staff: Staff } | { token: string | null; citizenId?: string | null };
 
 /**
  * The ticket, when this reader may see it; undefined otherwise, exactly as for a number that does not exist.
@@ -40,7 +41,6 @@ export async function findTicket(
     if (!row || !canActInDistrict(reader.staff, row.district)) return undefined;
     return loadTicket(db, { row, view: 'staff' });
   }
-  const same = tokenMatches(reader.token ?? '', row?.token_hash ?? UNKNOWN_TICKET_HASH);
-  if (!row || !reader.token || !same) return undefined;
+  if (!(await holdsTicket(db, { row, ...reader })) || !row) return undefined;
   return loadTicket(db, { row, view: 'submitter' });
 }

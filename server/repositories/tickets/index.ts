@@ -6,3 +6,4 @@ export { decodeCursor, findTickets, type TicketQuery } from './queue';
 export { getTicketStats } from './stats';
 export { sweepOverdue } from './overdue';
 export { deleteExpiredIdempotencyKeys, isKnownIdempotencyKey } from './idempotency-keys';
+export { deleteOldLookups, lookupTicket, type LookupResult } from './lookup';

@@ -16,6 +16,7 @@ import { newId } from '../../auth/crypto';
 import type { Database, TicketsTable } from '../../db/tables';
 import { inTransaction, LostRace } from '../idempotency';
 import { countTicketMove, countTicketRating } from '../ticket-figures';
+import { queueStatusNotices } from '../status-notices';
 import { loadTicket, type TicketView } from './assemble';
 import { findTicketRow } from './find';
 import { countRating, countTicketChange } from './tallies';
@@ -138,5 +139,7 @@ async function appendEvent(
       created_at: at,
     })
     .execute();
+  // Citizens who asked to be told: their notices commit with the move, or not at all.
+  await queueStatusNotices(trx, { ticket: row, status: step.status, note: step.note, now });
   return { ...row, ...changes };
 }

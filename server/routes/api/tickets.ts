@@ -33,7 +33,8 @@ import {
   TicketSchema,
 } from '../../schemas/tickets';
 
-function ticketTokenOf(request: FastifyRequest): string | null {
+/** The X-Ticket-Token header: the access token of a request, held by whoever filed it or looked it up. */
+export function ticketTokenOf(request: FastifyRequest): string | null {
   const value = request.headers['x-ticket-token'];
   return typeof value === 'string' ? value : null;
 }
@@ -75,6 +76,8 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         input: input.value,
         idempotency: idempotencyOf(request, request.body)!,
         now: app.now(),
+        // Signed in with WeChat: linked to the citizen. Any other bearer is ignored: signing in is never needed.
+        citizenId: (await app.citizenOf(request))?.id ?? null,
       });
       if (result.kind === 'idempotency_key_reused') throw new AppError(422, result.kind);
       if (result.kind === 'validation_failed') throw validationError(result.errors);
@@ -118,13 +121,15 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: TicketNoParamsSchema,
         response: { 200: TicketSchema, ...errorResponses(400, 401, 404) },
       },
-      preHandler: app.identifyStaff,
+      preHandler: app.identifyCaller,
     },
     async (request, reply) => {
       const { staff } = request;
       const ticket = await findTicket(app.db, {
         ticketNo: request.params.ticketNo,
-        reader: staff ? { staff } : { token: ticketTokenOf(request) },
+        reader: staff
+          ? { staff }
+          : { token: ticketTokenOf(request), citizenId: request.citizen?.id },
       });
       reply.header('cache-control', 'no-store');
       if (!ticket) throw notFound(NOT_FOUND_MESSAGE);
@@ -138,13 +143,14 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: TicketNoParamsSchema,
         body: RatingInputSchema,
-        response: { 200: TicketSchema, ...errorResponses(400, 404, 409, 413, 415) },
+        response: { 200: TicketSchema, ...errorResponses(400, 401, 404, 409, 413, 415) },
       },
+      preHandler: app.identifyCaller,
     },
     async (request, reply) => {
       const ticket = await findTicket(app.db, {
         ticketNo: request.params.ticketNo,
-        reader: { token: ticketTokenOf(request) },
+        reader: { token: ticketTokenOf(request), citizenId: request.citizen?.id },
       });
       if (!ticket) throw notFound(NOT_FOUND_MESSAGE);
       const rating = parseRatingInput(request.body);
