@@ -3,6 +3,7 @@ import { useDidShow, useLaunch } from '@tarojs/taro';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
+import { registerAccessibleShell } from './services/accessible-shell';
 import { registerOfflineShell } from './services/offline-shell';
 import { flushOutbox, startOutbox } from './services/outbox';
 import './app.scss';
@@ -15,6 +16,7 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     startOutbox();
     registerOfflineShell();
+    registerAccessibleShell();
   });
   useDidShow(() => void flushOutbox());
   return children;

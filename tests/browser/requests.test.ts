@@ -109,11 +109,8 @@ async function fillForm(page: Page, content: string, phone: string) {
   await page.getByRole('radio', { name: '市政设施' }).tap();
   await typeInto(page.locator('.request-form__textarea textarea'), content);
   await page.getByRole('radio', { name: '湛河区' }).tap();
-  await typeInto(
-    page.getByRole('textbox', { name: '街道、小区、门牌号或附近的标志' }),
-    '开源路与光明路交叉口',
-  );
-  await typeInto(page.getByRole('textbox', { name: /11 位手机号码/ }), phone);
+  await typeInto(page.getByRole('textbox', { name: '详细地址' }), '开源路与光明路交叉口');
+  await typeInto(page.getByRole('textbox', { name: '手机号码' }), phone);
   await page.getByText('我已阅读并同意以上说明').tap();
 }
 

@@ -1,19 +1,27 @@
-import { View } from '@tarojs/components';
+import { ConfigProvider } from '@nutui/nutui-react-taro';
 import type { PropsWithChildren } from 'react';
+import { useElderMode } from '@/services/elder-mode';
 import { fontScale } from '@/services/font-scale';
+import ElderOffer from './elder-offer';
+import { pageTheme } from './theme';
 import './index.scss';
 
-/** Every resident page's root: carries the person's text-size setting into the app's font variables. */
+/**
+ * Every page's root: NutUI's ConfigProvider with the app's theme, the person's text-size setting, and the one
+ * `elder` class of 长辈模式 (index.scss). The mode is the same on every page and follows the switch at once.
+ */
 export default function AppPage({
   className,
   children,
 }: PropsWithChildren<{ className?: string }>) {
+  const elder = useElderMode();
   return (
-    <View
-      className={`app-page ${className ?? ''}`}
-      style={{ '--app-font-scale': String(fontScale()) } as Record<string, string>}
+    <ConfigProvider
+      className={`app-page ${elder ? 'elder' : ''} ${className ?? ''}`}
+      theme={pageTheme(fontScale(), elder)}
     >
+      <ElderOffer />
       {children}
-    </View>
+    </ConfigProvider>
   );
 }

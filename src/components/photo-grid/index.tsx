@@ -23,6 +23,7 @@ export default function PhotoGrid({
           mode="aspectFill"
           lazyLoad
           ariaLabel={`${label} ${index + 1}，点按查看大图`}
+          nativeProps={{ alt: `${label} ${index + 1}` }}
           onClick={() => void Taro.previewImage({ urls, current: url })}
         />
       ))}

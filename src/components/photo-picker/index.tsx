@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useRef, useState } from 'react';
+import { FOCUSABLE } from '@/components/focusable';
 import FieldMessage from '@/components/field-message';
 import { isUploadUrl } from '@/domain/uploads';
 import { ApiError } from '@/services/http';
@@ -103,11 +104,13 @@ export default function PhotoPicker({
               src={mediaUrl(url)}
               mode="aspectFill"
               ariaLabel={`照片 ${i + 1}`}
+              nativeProps={{ alt: `照片 ${i + 1}` }}
             />
             {isUploadUrl(url) ? null : <Text className="photo-picker__waiting">待上传</Text>}
             <View
               className="photo-picker__remove"
               ariaRole="button"
+              {...FOCUSABLE}
               ariaLabel={`删除照片 ${i + 1}`}
               onClick={() => remove(url)}
             >

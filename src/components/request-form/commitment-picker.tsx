@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { Button, SearchBar } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useState } from 'react';
+import { FOCUSABLE } from '@/components/focusable';
 import { useResource } from '@/hooks/use-resource';
 import { listCommitments } from '@/services/commitments';
+import { useElderMode } from '@/services/elder-mode';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -15,6 +17,7 @@ export interface CommitmentPickerProps {
 export default function CommitmentPicker({ value, onChange }: CommitmentPickerProps) {
   const [q, setQ] = useState('');
   const [words, setWords] = useState('');
+  const elder = useElderMode();
 
   // Wait for a pause in typing before asking the server.
   useEffect(() => {
@@ -47,7 +50,7 @@ export default function CommitmentPicker({ value, onChange }: CommitmentPickerPr
   return (
     <View className="commitment-picker">
       <SearchBar
-        placeholder="输入关键词查找，例如：学位、路灯"
+        placeholder={elder ? '输入关键词，如：路灯' : '输入关键词查找，例如：学位、路灯'}
         value={q}
         onChange={(text) => setQ(text)}
         onClear={() => setQ('')}
@@ -57,6 +60,7 @@ export default function CommitmentPicker({ value, onChange }: CommitmentPickerPr
           key={c.id}
           className="commitment-picker__item"
           ariaRole="button"
+          {...FOCUSABLE}
           onClick={() => {
             onChange({ id: c.id, title: c.title });
             setQ('');

@@ -3,6 +3,7 @@ import { Checkbox, Input } from '@nutui/nutui-react-taro';
 import FieldMessage from '@/components/field-message';
 import { maskPhone } from '@/domain/ticket-rules';
 import { UNUSED_UPLOAD_RETENTION_DAYS } from '@/domain/uploads';
+import { useElderMode } from '@/services/elder-mode';
 import type { RequestDraftForm } from './draft';
 import { Section } from './parts';
 
@@ -15,6 +16,8 @@ const PRIVACY_NOTICE =
 /** How to reach the person (or not: 匿名), and the privacy notice they agree to. */
 export default function ContactFields({ form }: { form: RequestDraftForm }) {
   const { draft, change, touch, messageFor, messageId } = form;
+  // 长辈模式: a placeholder short enough to be read whole at the larger size.
+  const elder = useElderMode();
   return (
     <>
       <Section label="联系方式">
@@ -32,9 +35,9 @@ export default function ContactFields({ form }: { form: RequestDraftForm }) {
           className="request-form__input"
           type="number"
           maxLength={11}
-          placeholder="11 位手机号码，方便办理人员回复您"
+          placeholder={elder ? '11 位手机号码' : '11 位手机号码，方便办理人员回复您'}
           value={draft.phone}
-          nativeProps={{ 'aria-describedby': messageId('phone') }}
+          nativeProps={{ 'aria-label': '手机号码', 'aria-describedby': messageId('phone') }}
           onChange={(value) => change('phone', value)}
           onBlur={() => touch('phone')}
         />
@@ -44,7 +47,7 @@ export default function ContactFields({ form }: { form: RequestDraftForm }) {
           className="request-form__input"
           placeholder="例如：王女士"
           value={draft.contactName}
-          nativeProps={{ 'aria-describedby': messageId('contactName') }}
+          nativeProps={{ 'aria-label': '怎么称呼您', 'aria-describedby': messageId('contactName') }}
           onChange={(value) => change('contactName', value)}
           onBlur={() => touch('contactName')}
         />

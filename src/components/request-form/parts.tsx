@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { FOCUSABLE } from '@/components/focusable';
 
 /** One card of the form, under its question. */
 export function Section({ label, children }: { label: string; children: ReactNode }) {
@@ -43,6 +44,7 @@ export function ChoiceGroup<T extends string>({
           key={choice.value}
           className={`request-form__choice ${value === choice.value ? 'request-form__choice--on' : ''}`}
           ariaRole="radio"
+          {...FOCUSABLE}
           aria-checked={value === choice.value}
           onClick={() => onPick(choice.value)}
         >

@@ -4,6 +4,7 @@ import FieldMessage from '@/components/field-message';
 import { DISTRICTS } from '@/domain/districts';
 import { TICKET_CATEGORIES, ticketCategory } from '@/domain/ticket';
 import { characterCount, TICKET_LIMITS } from '@/domain/ticket-rules';
+import { useElderMode } from '@/services/elder-mode';
 import type { RequestDraftForm } from './draft';
 import { ChoiceGroup, Section } from './parts';
 
@@ -14,6 +15,8 @@ const DISTRICT_CHOICES = DISTRICTS.map((d) => ({ value: d, name: d }));
 export default function ProblemFields({ form }: { form: RequestDraftForm }) {
   const { draft, change, touch, messageFor, messageId } = form;
   const contentLength = characterCount(draft.content.trim());
+  // 长辈模式: short hints, and the address in a box that wraps rather than one that scrolls sideways.
+  const elder = useElderMode();
 
   return (
     <>
@@ -44,13 +47,16 @@ export default function ProblemFields({ form }: { form: RequestDraftForm }) {
           maxLength={-1}
           autoSize
           status={messageFor('content') ? 'error' : 'default'}
+          aria-label="具体情况"
+          aria-describedby={messageId('content')}
           onChange={(value) => change('content', value)}
           onBlur={() => touch('content')}
         />
         <View className="request-form__counter-row">
           <Text className="request-form__hint">
-            至少 {TICKET_LIMITS.contentMin}{' '}
-            个字。例如：建设路和中兴路交叉口东边第三根路灯，一周来晚上都不亮
+            {elder
+              ? `至少 ${TICKET_LIMITS.contentMin} 个字`
+              : `至少 ${TICKET_LIMITS.contentMin} 个字。例如：建设路和中兴路交叉口东边第三根路灯，一周来晚上都不亮`}
           </Text>
           <Text
             className={`request-form__counter ${contentLength > TICKET_LIMITS.contentMax ? 'request-form__counter--over' : ''}`}
@@ -76,14 +82,28 @@ export default function ProblemFields({ form }: { form: RequestDraftForm }) {
         />
         <FieldMessage id={messageId('district')} message={messageFor('district')} />
         <Text className="request-form__label request-form__label--sub">详细地址（可不填）</Text>
-        <Input
-          className="request-form__input"
-          placeholder="街道、小区、门牌号或附近的标志"
-          value={draft.address}
-          nativeProps={{ 'aria-describedby': messageId('address') }}
-          onChange={(value) => change('address', value)}
-          onBlur={() => touch('address')}
-        />
+        {elder ? (
+          <TextArea
+            className="request-form__textarea request-form__textarea--short"
+            placeholder="街道、小区、门牌号"
+            value={draft.address}
+            rows={2}
+            autoSize
+            aria-label="详细地址"
+            aria-describedby={messageId('address')}
+            onChange={(value) => change('address', value)}
+            onBlur={() => touch('address')}
+          />
+        ) : (
+          <Input
+            className="request-form__input"
+            placeholder="街道、小区、门牌号或附近的标志"
+            value={draft.address}
+            nativeProps={{ 'aria-label': '详细地址', 'aria-describedby': messageId('address') }}
+            onChange={(value) => change('address', value)}
+            onBlur={() => touch('address')}
+          />
+        )}
         <FieldMessage id={messageId('address')} message={messageFor('address')} />
       </Section>
     </>

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { SearchBar, Tabs } from '@nutui/nutui-react-taro';
 import { memo, useEffect, useRef, useState } from 'react';
+import { FOCUSABLE } from '@/components/focusable';
 import { COMMITMENT_CATEGORIES } from '@/domain/commitment';
 import { COMMITMENT_STATUSES } from '@/domain/status';
 
@@ -51,6 +52,7 @@ export const StatusFilter = memo(function StatusFilter({
             className={`filters__chip ${selected ? 'filters__chip--selected' : ''}`}
             ariaRole="radio"
             aria-checked={selected}
+            {...FOCUSABLE}
             data-testid={`status-${s.code}`}
             onClick={() => onChange(s.code)}
           >
@@ -72,8 +74,13 @@ export const SearchBox = memo(function SearchBox({
   onSearch: (q: string) => void;
 }) {
   const [text, setText] = useState(value);
+  // A new value from the page (filters cleared) replaces what was typed.
+  const [given, setGiven] = useState(value);
+  if (given !== value) {
+    setGiven(value);
+    setText(value);
+  }
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  useEffect(() => setText(value), [value]);
   useEffect(() => () => clearTimeout(timer.current), []);
   const change = (next: string) => {
     setText(next);

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { Cell } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
 import AppPage from '@/components/app-page';
+import ElderSwitch from './elder-switch';
 import './index.scss';
 
 const ENTRIES = [
@@ -21,6 +22,7 @@ export default function MinePage() {
         <Text className="me-header__title">民生实事 · 鹰城</Text>
         <Text className="app-muted">看得见的民生承诺，找得到的办事渠道</Text>
       </View>
+      <ElderSwitch />
       <Cell.Group className="me-entries">
         {ENTRIES.map((entry) => (
           <Cell

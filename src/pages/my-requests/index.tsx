@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
+import { FOCUSABLE } from '@/components/focusable';
 import { REQUESTS_TAB, requestDetailPath } from '@/app-paths';
 import AppPage from '@/components/app-page';
 import { inputToDraft, saveDraft } from '@/components/request-form/draft';
@@ -123,6 +124,7 @@ export default function MyRequestsPage() {
           key={stored.ticketNo}
           className="my-requests__card"
           ariaRole="link"
+          {...FOCUSABLE}
           data-testid="my-request"
           onClick={() => void Taro.navigateTo({ url: requestDetailPath(stored.ticketNo) })}
         >

@@ -14,6 +14,7 @@ import {
   type Ticket,
 } from '@/domain/ticket';
 import { useResource } from '@/hooks/use-resource';
+import { useElderMode } from '@/services/elder-mode';
 import { findStoredTicket, getTicketKept } from '@/services/tickets';
 import { formatDateTime, fromNow } from '@/services/time';
 import PhotoGrid from '@/components/photo-grid';
@@ -30,6 +31,8 @@ export default function RequestDetailPage() {
   const load = useCallback(() => getTicketKept(ticketNo, token), [ticketNo, token]);
   const resource = useResource(token ? load : null);
   const rated = (next: Ticket) => resource.set((kept) => ({ ...kept, data: next }));
+  // 长辈模式: the steps one under the other, each name read whole at the larger size.
+  const elder = useElderMode();
 
   if (!stored) {
     return (
@@ -97,7 +100,11 @@ export default function RequestDetailPage() {
       </View>
 
       <View className="app-section">
-        <Steps status="dynamic" value={ticket.status === 'resolved' ? 5 : stepIndex + 1}>
+        <Steps
+          direction={elder ? 'vertical' : 'horizontal'}
+          status="dynamic"
+          value={ticket.status === 'resolved' ? 5 : stepIndex + 1}
+        >
           {TICKET_STATUSES.map((s, i) => (
             <Step key={s.code} value={i + 1} title={s.name} />
           ))}

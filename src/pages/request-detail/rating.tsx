@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { FOCUSABLE } from '@/components/focusable';
 import { RATING_LIMITS } from '@/domain/ticket-rules';
 import {
   RATING_SCORES,
@@ -63,6 +64,7 @@ export default function Rating({ ticket, accessToken, onRated }: RatingProps) {
             key={r.score}
             className={`rating__score ${score === r.score ? 'rating__score--on' : ''}`}
             ariaRole="radio"
+            {...FOCUSABLE}
             aria-checked={score === r.score}
             onClick={() => setScore(r.score)}
           >
@@ -79,6 +81,7 @@ export default function Rating({ ticket, accessToken, onRated }: RatingProps) {
         value={comment}
         rows={3}
         maxLength={RATING_LIMITS.commentMax}
+        aria-label="评价内容"
         onChange={(value) => setComment(value)}
       />
       {error ? (

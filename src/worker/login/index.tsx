@@ -49,7 +49,7 @@ export default function WorkerLoginPage() {
             placeholder="请输入用户名"
             value={draft.username}
             maxLength={CREDENTIAL_RULES.usernameMax}
-            nativeProps={{ 'aria-describedby': messageId('username') }}
+            nativeProps={{ 'aria-label': '用户名', 'aria-describedby': messageId('username') }}
             onChange={(value) => change('username', value)}
           />
           <FieldMessage id={messageId('username')} message={messageFor('username')} />
@@ -63,7 +63,7 @@ export default function WorkerLoginPage() {
             placeholder="请输入密码"
             value={draft.password}
             maxLength={CREDENTIAL_RULES.passwordMax}
-            nativeProps={{ 'aria-describedby': messageId('password') }}
+            nativeProps={{ 'aria-label': '密码', 'aria-describedby': messageId('password') }}
             onChange={(value) => change('password', value)}
             onConfirm={() => void form.submit(signIn)}
           />

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { SearchBar } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useState } from 'react';
+import { FOCUSABLE } from '@/components/focusable';
 import { EmptyState, ErrorState, LoadingCards } from '@/components/state-views';
 import CommitmentStatusTag from '@/components/commitment-status-tag';
 import { commitmentCategoryName, type Commitment } from '@/domain/commitment';
@@ -48,6 +49,7 @@ export default function CommitmentSearch({ onPick }: { onPick: (c: Commitment) =
             key={c.id}
             className="commitment-search__item app-section"
             ariaRole="button"
+            {...FOCUSABLE}
             data-testid="commitment-option"
             onClick={() => onPick(c)}
           >

@@ -184,6 +184,8 @@ export default function UpdateForm({
             autoSize
             showCount
             maxLength={UPDATE_LIMITS.noteMax}
+            aria-label="进展说明"
+            aria-describedby={messageId('note')}
             onChange={(value) => change('note', value)}
           />
           <FieldMessage id={messageId('note')} message={messageFor('note')} />

@@ -152,9 +152,11 @@ export default function WorkerTicketDetailPage() {
                 autoSize
                 showCount
                 maxLength={TICKET_EVENT_LIMITS.noteMax}
+                aria-label={`${action.label}说明`}
+                aria-describedby="ticket-note-message"
                 onChange={(value) => setNote(value)}
               />
-              <FieldMessage message={noteError} />
+              <FieldMessage id="ticket-note-message" message={noteError} />
               <SubmitWithMessage
                 className="ticket-detail__submit"
                 busy={busy}

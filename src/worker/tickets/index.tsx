@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Switch, Tabs } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
+import { FOCUSABLE } from '@/components/focusable';
 import { staffTicketPath } from '@/app-paths';
 import AppPage from '@/components/app-page';
 import { EmptyState, ErrorState, LoadingCards } from '@/components/state-views';
@@ -69,7 +70,11 @@ export default function WorkerTicketsPage() {
       </Tabs>
       <View className="worker-tickets__filter">
         <Text>只看已超期</Text>
-        <Switch checked={overdueOnly} onChange={(checked) => setOverdueOnly(checked)} />
+        <Switch
+          checked={overdueOnly}
+          ariaLabel="只看已超期"
+          onChange={(checked) => setOverdueOnly(checked)}
+        />
       </View>
 
       {queue.status === 'error' ? (
@@ -85,6 +90,7 @@ export default function WorkerTicketsPage() {
               key={t.ticketNo}
               className="app-section worker-ticket"
               ariaRole="button"
+              {...FOCUSABLE}
               data-testid="ticket-item"
               onClick={() => void Taro.navigateTo({ url: staffTicketPath(t.ticketNo) })}
             >

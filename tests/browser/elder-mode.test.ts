@@ -1,0 +1,114 @@
+// 长辈模式 on the real H5 build: the switch on 我的 changes every page at once, is remembered across reloads, and
+// switching back restores today's look; a phone whose text is set large is offered the mode once.
+import type { Browser, Page } from 'playwright-core';
+import { settle } from '../support/accessibility';
+import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
+import { startServer, type ServerProcess } from '../support/server-process';
+
+jest.setTimeout(120_000);
+
+const WAIT = { timeout: 30_000 };
+
+/** A page on a phone whose browser text size is `standard` px (16 is the default). */
+async function pageWithTextSize(browser: Browser, standard: number): Promise<Page> {
+  const page = await (await newPhoneContext(browser)).newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard } });
+  return page;
+}
+
+async function openHome(page: Page, url: string) {
+  await page.goto(`${url}/#/pages/index/index`);
+  await page.getByText(/数据截至 \d{4}/).waitFor(WAIT);
+  await settle(page);
+}
+
+const elderRoot = (page: Page) =>
+  page.evaluate(() => document.documentElement.classList.contains('elder'));
+const fontSizeOf = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => getComputedStyle(el).fontSize);
+
+describe('长辈模式', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('is switched on 我的 for every page, remembered across reloads, and switched back to today’s look', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    await openHome(page, server.url);
+    const standardSize = await fontSizeOf(page, '.home-asof');
+    expect(await page.getByText('我要反映问题').count()).toBe(0);
+
+    await page.goto(`${server.url}/#/pages/me/index`);
+    const toggle = page.getByRole('switch', { name: /长辈模式/ });
+    await toggle.waitFor(WAIT);
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await toggle.tap();
+    await page.getByText('已开启').waitFor(WAIT);
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    expect(await elderRoot(page)).toBe(true);
+    await settle(page);
+    await screenshot(page, 'elder-me-switched-on');
+
+    // 首页 reduced to the essentials, in larger text; still so after a reload.
+    await openHome(page, server.url);
+    await page.getByText('我要反映问题').waitFor(WAIT);
+    expect(parseFloat(await fontSizeOf(page, '.home-asof'))).toBeGreaterThanOrEqual(18);
+    await page.reload();
+    await page.getByText('我要反映问题').waitFor(WAIT);
+    expect(await elderRoot(page)).toBe(true);
+
+    // Off again: today's look, to the pixel of the text.
+    await page.goto(`${server.url}/#/pages/me/index`);
+    await page.getByText('已开启').waitFor(WAIT);
+    await page.getByRole('switch', { name: /长辈模式/ }).tap();
+    await page.getByText('已关闭').waitFor(WAIT);
+    await openHome(page, server.url);
+    expect(await page.getByText('我要反映问题').count()).toBe(0);
+    expect(await fontSizeOf(page, '.home-asof')).toBe(standardSize);
+    expect(await elderRoot(page)).toBe(false);
+    await context.close();
+  });
+
+  it('is offered once, in the page, when the browser text is set large', async () => {
+    const page = await pageWithTextSize(browser, 22);
+    await openHome(page, server.url);
+    const offer = page.getByTestId('elder-offer');
+    await offer.waitFor(WAIT);
+    await screenshot(page, 'elder-offer');
+    // Not a pop-up: part of the page, and gone for good once shown.
+    await page.reload();
+    await page.getByText(/数据截至 \d{4}/).waitFor(WAIT);
+    expect(await offer.count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('turns on from the offer', async () => {
+    const page = await pageWithTextSize(browser, 22);
+    await openHome(page, server.url);
+    await page.locator('.nut-button', { hasText: '打开长辈模式' }).tap();
+    await page.getByText('我要反映问题').waitFor(WAIT);
+    expect(await elderRoot(page)).toBe(true);
+    await page.context().close();
+  });
+
+  it('is not offered at the standard text size', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    await openHome(page, server.url);
+    expect(await page.getByTestId('elder-offer').count()).toBe(0);
+    await context.close();
+  });
+});
