@@ -8,14 +8,18 @@ import database from './plugins/app/database';
 import errors, { clientErrorHandler, frameworkErrors } from './plugins/app/errors';
 import validation from './plugins/app/validation';
 import wechat from './plugins/app/wechat';
+import systems from './plugins/app/systems';
 import etag from './plugins/external/etag';
+import formbody from './plugins/external/formbody';
 import multipart from './plugins/external/multipart';
 import rateLimit from './plugins/external/rate-limit';
 import staticFiles from './plugins/external/static';
+import swagger from './plugins/external/swagger';
 import authRoutes from './routes/api/auth';
 import citizenRoutes from './routes/api/citizen';
 import commitmentUpdateRoutes from './routes/api/commitment-updates';
 import commitmentRoutes from './routes/api/commitments';
+import docsRoutes from './routes/api/docs';
 import exportRoutes from './routes/api/exports';
 import figuresRoutes from './routes/api/figures';
 import healthRoutes from './routes/api/health';
@@ -25,6 +29,7 @@ import statsRoutes from './routes/api/stats';
 import ticketAccessRoutes from './routes/api/ticket-access';
 import ticketRoutes from './routes/api/tickets';
 import uploadRoutes from './routes/api/uploads';
+import open311Routes from './routes/open311';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,11 +58,14 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
   await fastify.register(etag);
   await fastify.register(rateLimit);
   await fastify.register(multipart);
+  await fastify.register(formbody);
+  await fastify.register(swagger);
   await fastify.register(staticFiles);
 
   // Ours (plugins/app/): they decorate the instance for the routes.
   await fastify.register(database);
   await fastify.register(auth);
+  await fastify.register(systems);
   await fastify.register(citizens);
   await fastify.register(wechat);
 
@@ -65,6 +73,7 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
     async (api) => {
       const typed = api.withTypeProvider<TypeBoxTypeProvider>();
       await typed.register(healthRoutes);
+      await typed.register(docsRoutes);
       await typed.register(metaRoutes);
       await typed.register(commitmentRoutes);
       await typed.register(statsRoutes);
@@ -80,6 +89,9 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
     },
     { prefix: '/api' },
   );
+
+  // Open311 GeoReport v2 for the city's 12345 system: clients append services.xml and so on to this root.
+  await fastify.register(open311Routes, { prefix: '/open311/v2' });
 }
 
 // Not encapsulated, so that server.ts and the tests see `db`, `config` and `now` on the instance they build.

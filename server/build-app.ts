@@ -1,4 +1,5 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyHttpOptions, type FastifyRequest } from 'fastify';
 import app, { fastifyOptions, type AppOptions } from './app';
 
 /**
@@ -17,8 +18,21 @@ export const LOG_REDACT = [
   '*.appSecret',
 ];
 
+/** A request in a log line, its URL without the `api_key` an Open311 client may send in the query string. */
+export const LOG_SERIALIZERS = {
+  req: (request: FastifyRequest) => ({
+    method: request.method,
+    url: request.url.replace(/([?&]api_key=)[^&]*/gi, '$1[Redacted]'),
+    host: request.host,
+    remoteAddress: request.ip,
+  }),
+};
+
 /** A ready application instance: for tests (`app.inject`) and for server.ts. */
-export async function buildApp(options: AppOptions, serverOptions: FastifyServerOptions = {}) {
+export async function buildApp(
+  options: AppOptions,
+  serverOptions: FastifyHttpOptions<Server> = {},
+) {
   const fastify = Fastify({ ...fastifyOptions, ...serverOptions });
   await fastify.register(app, options);
   await fastify.ready();

@@ -21,6 +21,7 @@ const EnvSchema = Type.Object({
     { default: 'info' },
   ),
   TICKET_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
+  OPEN311_RATE_LIMIT: Type.Integer({ minimum: 1, default: 120 }),
   TRUST_PROXY: Type.Boolean({ default: false }),
   WECHAT_APP_ID: Type.Optional(Type.String({ minLength: 1 })),
   WECHAT_APP_SECRET: Type.Optional(Type.String({ minLength: 1 })),
@@ -56,6 +57,8 @@ export interface AppConfig {
   logLevel: string;
   /** New requests one client may file per minute. */
   ticketRateLimit: number;
+  /** Open311 calls one system (one API key) may make per minute. */
+  open311RateLimit: number;
   /** Read the client's address from X-Forwarded-For: only behind a proxy that sets it, or anyone could fake it. */
   trustProxy: boolean;
   /** Set when WECHAT_APP_ID and WECHAT_APP_SECRET are; without them citizens stay anonymous (H5, local use). */
@@ -86,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     h5Dir: path.resolve(env_.H5_DIR),
     logLevel: env_.LOG_LEVEL,
     ticketRateLimit: env_.TICKET_RATE_LIMIT,
+    open311RateLimit: env_.OPEN311_RATE_LIMIT,
     trustProxy: env_.TRUST_PROXY,
     ...(wechat && { wechat }),
   };

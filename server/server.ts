@@ -1,4 +1,4 @@
-import { buildApp, LOG_REDACT } from './build-app';
+import { buildApp, LOG_REDACT, LOG_SERIALIZERS } from './build-app';
 import { ConfigError, loadConfig } from './config';
 
 /** The server entry: owns the logger, timeouts, listening and graceful close. */
@@ -17,10 +17,13 @@ async function main() {
   const app = await buildApp(
     { config },
     {
-      logger: { level: config.logLevel, redact: LOG_REDACT },
+      logger: { level: config.logLevel, redact: LOG_REDACT, serializers: LOG_SERIALIZERS },
       connectionTimeout: 30_000,
       requestTimeout: 30_000,
       trustProxy: config.trustProxy,
+      // Open311 clients ask for every open request by number in one URL (service_request_id=A,B,…): room for
+      // tens of thousands, where Node allows 16 KiB of request line and headers by default.
+      http: { maxHeaderSize: 1024 * 1024 },
     },
   );
 

@@ -61,6 +61,7 @@ export function testConfig(dataDir: string, databaseUrl?: string): AppConfig {
     h5Dir: path.join(dataDir, 'no-h5'),
     logLevel: 'silent',
     ticketRateLimit: 1000,
+    open311RateLimit: 1000,
     trustProxy: false,
   };
 }

@@ -2,6 +2,7 @@ import Ajv from 'ajv';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { validationError } from '../../errors';
+import { refuseUnexpectedFormBody } from '../external/formbody';
 import { refuseUnexpectedMultipart } from '../external/multipart';
 
 const common = {
@@ -26,6 +27,7 @@ async function validationPlugin(app: FastifyInstance) {
   // Before any route's own checks: a body of a kind the route does not take, then NUL characters.
   app.addHook('preValidation', async (request) => {
     refuseUnexpectedMultipart(request);
+    refuseUnexpectedFormBody(request);
     // PostgreSQL refuses a NUL character in text, SQLite keeps it: refuse it for both, before any route.
     const parts = { body: request.body, query: request.query, params: request.params };
     const field = Object.values(parts)

@@ -15,20 +15,27 @@ export interface PerMinuteOptions {
   message?: string;
   /** Requests that never count against the limit. */
   allowList?: (request: FastifyRequest) => Promise<boolean>;
+  /**
+   * Count per this instead of per client address (an Open311 system's key): counted after the route's preHandler,
+   * which tells who the caller is.
+   */
+  per?: (request: FastifyRequest) => string;
 }
 
 /**
- * A route's `config.rateLimit`: at most `max` requests a minute from one client address, then the 429 envelope.
+ * A route's `config.rateLimit`: at most `max` requests a minute from one client address (or per `per`), then the
+ * 429 envelope.
  * The address is the socket's, or X-Forwarded-For's when TRUST_PROXY says a proxy sets it.
  */
 export function perMinute(
   max: number,
-  { message, allowList }: PerMinuteOptions = {},
+  { message, allowList, per }: PerMinuteOptions = {},
 ): RateLimitOptions {
   return {
     max,
     timeWindow: 60_000,
-    keyGenerator: (request) => request.ip,
+    keyGenerator: per ?? ((request) => request.ip),
+    ...(per && { hook: 'preHandler' as const }),
     ...(allowList && { allowList }),
     errorResponseBuilder: () => new AppError(429, 'rate_limited', message),
   };

@@ -7,3 +7,14 @@ export { getTicketStats } from './stats';
 export { sweepOverdue } from './overdue';
 export { deleteExpiredIdempotencyKeys, isKnownIdempotencyKey } from './idempotency-keys';
 export { deleteOldLookups, lookupTicket, type LookupResult } from './lookup';
+export type { TicketSource } from './create';
+export {
+  findTicketUpdates,
+  findTicketsByNumbers,
+  findTicketsFiled,
+  HANDOVER_PAGE_MAX,
+  TICKET_NOS_MAX,
+  type HandoverQuery,
+  type TicketUpdate,
+  type TicketWindow,
+} from './handover';
