@@ -23,7 +23,9 @@ async function main() {
       trustProxy: config.trustProxy,
       // Open311 clients ask for every open request by number in one URL (service_request_id=A,B,…): room for
       // tens of thousands, where Node allows 16 KiB of request line and headers by default.
-      http: { maxHeaderSize: 1024 * 1024 },
+      // Headers within requestTimeout too: Node enforces requestTimeout (a 408) only when its headersTimeout
+      // (60 s by default) is no longer.
+      http: { maxHeaderSize: 1024 * 1024, headersTimeout: 30_000 },
     },
   );
 

@@ -93,15 +93,16 @@ export async function createTestApp(
 }
 
 /**
- * An app on a fresh SQLite database whose every log line (at trace level, redacted as server/server.ts redacts)
- * is kept in `lines`, for tests that prove what never reaches the logs.
+ * An app on a fresh database (SQLite unless told) whose every log line (at trace level, redacted as
+ * server/server.ts redacts) is kept in `lines`, for tests that prove what never reaches the logs.
  */
-export async function createLoggedApp(): Promise<{
+export async function createLoggedApp(dialect: 'sqlite' | 'postgres' = 'sqlite'): Promise<{
   app: TestApp;
   lines: string[];
   destroy(): Promise<void>;
 }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-log-'));
+  const postgres = dialect === 'postgres' ? await createPostgresDatabase() : undefined;
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -110,7 +111,7 @@ export async function createLoggedApp(): Promise<{
     },
   });
   const app = await buildApp(
-    { config: testConfig(dataDir) },
+    { config: testConfig(dataDir, postgres?.url) },
     { logger: { level: 'trace', stream, redact: LOG_REDACT } },
   );
   return {
@@ -118,6 +119,7 @@ export async function createLoggedApp(): Promise<{
     lines,
     async destroy() {
       await app.close();
+      await postgres?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,4 +1,11 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type {
+  ConnectionError,
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import {
   ERROR_MESSAGES,
@@ -29,6 +36,52 @@ async function errorsPlugin(app: FastifyInstance) {
       message: `${ERROR_MESSAGES.route_not_found}：${request.method} ${request.url.split('?')[0]}`,
     } satisfies ErrorBody),
   );
+}
+
+/**
+ * Fastify's own refusals, made before any route or hook: a URL it cannot decode (`/api/tickets/%`), a path part
+ * longer than the router takes (414). The `frameworkErrors` server option (`fastifyOptions` in app.ts).
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const status = tooLong ? 414 : 400;
+  request.log.info({ code: error.code, status }, 'request refused');
+  const body: ErrorBody = {
+    code: 'bad_request',
+    message: tooLong ? '链接地址太长了，请检查后再试' : '链接地址有误，请检查后再试',
+  };
+  void reply.status(status).send(body);
+}
+
+/** What Node's HTTP server refuses by itself, before Fastify sees a request: status, and the envelope. */
+function connectionRefusal(error: ConnectionError): [number, string, ErrorBody] {
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    return [408, 'Request Timeout', { code: 'timeout', message: '请求发送超时，请检查网络后重试' }];
+  }
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    const body: ErrorBody = { code: 'bad_request', message: '请求头或链接太长了' };
+    return [431, 'Request Header Fields Too Large', body];
+  }
+  return [400, 'Bad Request', { code: 'bad_request', message: ERROR_MESSAGES.bad_request }];
+}
+
+/**
+ * A request the HTTP parser refused (a slow request past `requestTimeout`: 408; headers too large: 431; bytes that
+ * are not HTTP: 400), answered with the envelope on the raw socket, which is then closed. The `clientErrorHandler`
+ * server option.
+ */
+export function clientErrorHandler(error: ConnectionError, socket: Socket): void {
+  // A connection reset by the client: nobody is left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, body] = connectionRefusal(error);
+  const json = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 function statusOf(error: FastifyError | AppError): number {

@@ -89,7 +89,9 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         account?.passwordHash ?? (await getDummyHash()),
       );
       if (!account || !passwordOk || account.disabled) {
-        request.log.info({ username }, 'sign-in refused');
+        // Never what was typed: a password typed into the username box would land in the log. The account, when
+        // there is one, is named by its id.
+        request.log.info({ staffId: account?.staff.id ?? null }, 'sign-in refused');
         await new Promise((resolve) => setTimeout(resolve, FAILURE_DELAY_MS * failures.length));
         throw new AppError(401, 'invalid_credentials');
       }
