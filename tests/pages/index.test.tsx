@@ -1,9 +1,11 @@
 import '@testing-library/jest-dom';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { summarizeCommitments, type Stats } from '@/domain/stats';
 import HomePage from '@/pages/index';
 import { listAllCommitments } from '@/services/commitments';
 import { ApiError } from '@/services/http';
+import { takePendingFilter } from '@/services/pending-filter';
 import { getStats } from '@/services/stats';
 import { many } from '../support/resident-fixtures';
 
@@ -43,5 +45,33 @@ describe('the overview', () => {
     listAll.mockResolvedValue({ data: unmoved, offline: false, savedAt: STATS.asOf });
     render(<HomePage />);
     expect(await screen.findByText(/还没有进展更新/)).toBeVisible();
+  });
+});
+
+describe('the scorecard, once the deadlines have passed', () => {
+  const verdicts = many(4).map((c, i) => ({
+    ...c,
+    status: (['done_on_time', 'done_late', 'unfinished', 'unreported'] as const)[i],
+  }));
+  const after: Stats = { ...STATS, commitments: summarizeCommitments(verdicts, new Date()) };
+
+  it('counts each verdict, and a tap opens the list of those promises', async () => {
+    stats.mockResolvedValue({ data: after, offline: false, savedAt: after.asOf });
+    listAll.mockResolvedValue({ data: verdicts, offline: false, savedAt: after.asOf });
+    const switchTab = jest.spyOn(Taro, 'switchTab');
+    render(<HomePage />);
+    const late = await screen.findByTestId('verdict-done_late');
+    expect(late).toHaveTextContent('1逾期完成');
+    expect(screen.getByTestId('verdict-unreported')).toHaveAccessibleName('未上报 1 项，查看');
+    fireEvent.click(late);
+    expect(switchTab).toHaveBeenCalled();
+    expect(takePendingFilter()).toEqual({ status: 'done_late' });
+  });
+
+  it('is not shown while the deadlines are ahead', async () => {
+    listAll.mockResolvedValue({ data: many(3), offline: false, savedAt: STATS.asOf });
+    render(<HomePage />);
+    await screen.findByText(/总体进展/);
+    expect(screen.queryByTestId('scorecard')).toBeNull();
   });
 });

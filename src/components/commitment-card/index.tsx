@@ -1,11 +1,11 @@
 import { View, Text } from '@tarojs/components';
 import { Progress } from '@nutui/nutui-react-taro';
 import { memo } from 'react';
+import { FOCUSABLE } from '@/components/focusable';
 import { commitmentCategoryName, type Commitment } from '@/domain/commitment';
-import { formatDelivered } from '@/domain/display';
-import { commitmentStatusName } from '@/domain/status';
+import { formatDelivered, showsProgress, verdictDetail } from '@/domain/display';
 import { fromNow } from '@/services/time';
-import CommitmentStatusTag from '@/components/commitment-status-tag';
+import CommitmentStatusTag, { statusColor } from '@/components/commitment-status-tag';
 import './index.scss';
 
 export interface CommitmentCardProps {
@@ -14,7 +14,9 @@ export interface CommitmentCardProps {
 }
 
 function CommitmentCard({ commitment, onOpen }: CommitmentCardProps) {
-  const delivered = formatDelivered(commitment);
+  const progress = showsProgress(commitment);
+  const detail = verdictDetail(commitment);
+  const delivered = progress ? formatDelivered(commitment) : null;
   const updated = commitment.updatedAt ? `${fromNow(commitment.updatedAt)}更新` : '尚未更新';
   const percent = commitment.progress.percent;
   return (
@@ -22,7 +24,7 @@ function CommitmentCard({ commitment, onOpen }: CommitmentCardProps) {
       className="commitment-card"
       data-testid="commitment-card"
       ariaRole="link"
-      ariaLabel={`${commitment.title}，${delivered}，进度${percent}%，${commitmentStatusName(commitment.status)}，${updated}`}
+      {...FOCUSABLE}
       onClick={() => onOpen(commitment.id)}
     >
       <View className="commitment-card__head">
@@ -32,19 +34,24 @@ function CommitmentCard({ commitment, onOpen }: CommitmentCardProps) {
         <CommitmentStatusTag status={commitment.status} />
       </View>
       <Text className="commitment-card__title">{commitment.title}</Text>
-      <View className="commitment-card__figures">
-        <Text className="commitment-card__delivered">{delivered}</Text>
-        {commitment.target && commitment.target.qualifier !== 'all' ? (
-          <Text className="commitment-card__percent">{percent}%</Text>
-        ) : null}
-      </View>
-      <Progress
-        className={`commitment-card__bar commitment-card__bar--${commitment.status}`}
-        percent={percent}
-        strokeWidth="8"
-        color={`var(--status-${commitment.status.replace('_', '-')})`}
-        background="#e8eaed"
-      />
+      {progress ? (
+        <>
+          <View className="commitment-card__figures">
+            <Text className="commitment-card__delivered">{delivered}</Text>
+            {commitment.target && commitment.target.qualifier !== 'all' ? (
+              <Text className="commitment-card__percent">{percent}%</Text>
+            ) : null}
+          </View>
+          <Progress
+            className={`commitment-card__bar commitment-card__bar--${commitment.status}`}
+            percent={percent}
+            strokeWidth="8"
+            color={statusColor(commitment.status)}
+            background="#e8eaed"
+          />
+        </>
+      ) : null}
+      {detail ? <Text className="commitment-card__verdict">{detail}</Text> : null}
       <Text className="commitment-card__updated">{updated}</Text>
     </View>
   );

@@ -5,6 +5,20 @@ import { SOURCE_REPORT } from '@/domain/display';
 import { BEHIND_MARGIN, COMMITMENT_STATUSES } from '@/domain/status';
 import './index.scss';
 
+/** The statuses of one phase, each with its tag and its meaning, from the domain's one table. */
+function StatusList({ verdict }: { verdict: boolean }) {
+  return (
+    <>
+      {COMMITMENT_STATUSES.filter((s) => s.verdict === verdict).map((s) => (
+        <View key={s.code} className="about-status">
+          <CommitmentStatusTag status={s.code} />
+          <Text>{s.meaning}</Text>
+        </View>
+      ))}
+    </>
+  );
+}
+
 export default function AboutPage() {
   return (
     <AppPage className="about-page">
@@ -21,25 +35,22 @@ export default function AboutPage() {
       </View>
 
       <View className="app-section">
-        <Text className="app-section__title">状态是怎么判断的</Text>
+        <Text className="app-section__title">期限之前：进度跟不跟得上</Text>
         <Text className="about-text">
           状态不是人工填写的，而是按进度和时间自动算出来的：从 2020 年 1 月 1
-          日到承诺的完成时限，过去了多少时间，进度就应该完成多少。
+          日到承诺的完成时限，过去了多少时间，进度就应该完成多少。进度比时间落后 {BEHIND_MARGIN}{' '}
+          个百分点以上就算滞后，例如时间过去一半、进度还不到四成。
         </Text>
-        {COMMITMENT_STATUSES.map((s) => (
-          <View key={s.code} className="about-status">
-            <CommitmentStatusTag status={s.code} />
-            <Text>
-              {s.code === 'not_started' && '还没有任何进展上报。'}
-              {s.code === 'on_track' &&
-                `已有进展，而且进度没有落后于时间超过 ${BEHIND_MARGIN} 个百分点。`}
-              {s.code === 'behind' &&
-                `进度比时间落后了 ${BEHIND_MARGIN} 个百分点以上，例如时间过去一半、进度还不到四成。`}
-              {s.code === 'done' && '进度达到 100%，承诺的目标已经完成。'}
-              {`（${s.meaning}）`}
-            </Text>
-          </View>
-        ))}
+        <StatusList verdict={false} />
+      </View>
+
+      <View className="app-section">
+        <Text className="app-section__title">期限过后：承诺兑现了没有</Text>
+        <Text className="about-text">
+          完成时限一过，就不再看快慢，而是看兑现了没有。每次上报都写明这个数字是截至哪一天的情况：只要有一次上报的数字达到了目标，而且截至日期在时限当天或更早，就是按期完成；达到了目标，但截至日期在时限之后，就是逾期完成，并写明晚了多久；上报过、却一直没有达到目标，就是未完成，写明最后做到了多少；从来没有上报过的，就是未上报，不会显示成
+          0%。
+        </Text>
+        <StatusList verdict />
         <Text className="about-text app-muted">每种状态都用文字标出，不只靠颜色区分。</Text>
       </View>
 

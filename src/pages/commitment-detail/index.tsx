@@ -4,11 +4,17 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useMemo } from 'react';
 import { commitmentDetailPath, requestFormPath } from '@/app-paths';
 import { commitmentCategoryName } from '@/domain/commitment';
-import { formatBaseline, formatDelivered, SOURCE_REPORT } from '@/domain/display';
+import {
+  formatBaseline,
+  formatDelivered,
+  showsProgress,
+  SOURCE_REPORT,
+  verdictDetail,
+} from '@/domain/display';
 import { formatTarget } from '@/domain/progress';
-import { COMMITMENT_STATUSES, commitmentStatusName } from '@/domain/status';
+import { COMMITMENT_STATUSES, commitmentStatusName, isVerdict } from '@/domain/status';
 import AppPage from '@/components/app-page';
-import CommitmentStatusTag from '@/components/commitment-status-tag';
+import CommitmentStatusTag, { statusColor } from '@/components/commitment-status-tag';
 import { ErrorState, OfflineBanner } from '@/components/state-views';
 import { useResource } from '@/hooks/use-resource';
 import { getCommitment } from '@/services/commitments';
@@ -60,6 +66,7 @@ export default function CommitmentDetailPage() {
   const status = COMMITMENT_STATUSES.find((s) => s.code === commitment.status)!;
   const baseline = formatBaseline(commitment.baseline2019);
   const percent = commitment.progress.percent;
+  const detail = verdictDetail(commitment);
 
   return (
     <AppPage className="detail-page">
@@ -73,16 +80,20 @@ export default function CommitmentDetailPage() {
           <CommitmentStatusTag status={commitment.status} />
         </View>
         <Text className="detail-head__title">{commitment.title}</Text>
-        <View className="detail-head__figures">
-          <Text className="detail-head__delivered">{formatDelivered(commitment)}</Text>
-          <Text className="detail-head__percent">进度 {percent}%</Text>
-        </View>
-        <Progress
-          percent={percent}
-          strokeWidth="10"
-          color={`var(--status-${commitment.status.replace('_', '-')})`}
-          background="#e8eaed"
-        />
+        {showsProgress(commitment) ? (
+          <>
+            <View className="detail-head__figures">
+              <Text className="detail-head__delivered">{formatDelivered(commitment)}</Text>
+              <Text className="detail-head__percent">进度 {percent}%</Text>
+            </View>
+            <Progress
+              percent={percent}
+              strokeWidth="10"
+              color={statusColor(commitment.status)}
+              background="#e8eaed"
+            />
+          </>
+        ) : null}
         <View className="detail-head__facts">
           {commitment.target ? <Text>目标：{formatTarget(commitment.target)}</Text> : null}
           <Text>完成时限：{formatDate(commitment.deadline)}</Text>
@@ -92,7 +103,10 @@ export default function CommitmentDetailPage() {
           className={`detail-status detail-status--${status.code}`}
           data-testid="status-meaning"
         >
-          <Text className="detail-status__name">状态：{status.name}</Text>
+          <Text className="detail-status__name">
+            {isVerdict(status.code) ? '结果' : '状态'}：{status.name}
+          </Text>
+          {detail ? <Text className="detail-status__detail">{detail}</Text> : null}
           <Text>{status.meaning}</Text>
         </View>
       </View>

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import type { CommitmentUpdate, Target } from '@/domain/commitment';
+import { formatDay } from '@/domain/dates';
 import { acceptsFigure, formatFigure } from '@/domain/progress';
 import { staffRoleName } from '@/domain/staff';
 import { formatDateTime, fromNow } from '@/services/time';
@@ -12,7 +13,10 @@ function figure(update: CommitmentUpdate, target: Target | null) {
   return `进度 ${update.percent}%`;
 }
 
-/** The updates, newest first (as the API sends them): who, when, the figure, the note, the photos. */
+/**
+ * The updates, the latest day described first (as the API sends them): the figure and the day it describes, who
+ * posted it and when, the note, the photos.
+ */
 export default function Timeline({
   updates,
   target,
@@ -31,8 +35,9 @@ export default function Timeline({
             <View className="timeline__dot" />
             <View className="timeline__body">
               <Text className="timeline__figure">{figure(update, target)}</Text>
+              <Text className="timeline__as-of">截至 {formatDay(update.asOf)}</Text>
               <Text className="timeline__meta app-muted">
-                {`${update.author.name}（${staffRoleName(update.author.role)}） · ${formatDateTime(update.createdAt)} · ${fromNow(update.createdAt)}`}
+                {`${update.author.name}（${staffRoleName(update.author.role)}） · 发布于 ${formatDateTime(update.createdAt)} · ${fromNow(update.createdAt)}`}
               </Text>
               {update.note ? <Text className="timeline__note">{update.note}</Text> : null}
               <PhotoGrid photos={update.photos} label="现场照片" />

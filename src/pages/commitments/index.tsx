@@ -10,7 +10,7 @@ import CommitmentCard from '@/components/commitment-card';
 import { EmptyState, ErrorState, LoadingCards, OfflineBanner } from '@/components/state-views';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { listCommitments } from '@/services/commitments';
-import { takePendingCategory } from '@/services/pending-filter';
+import { takePendingFilter, type PendingFilter } from '@/services/pending-filter';
 import { ALL, CategoryTabs, SearchBox, StatusFilter } from './filters';
 import './index.scss';
 
@@ -30,6 +30,13 @@ function toQuery(filter: Filter) {
   };
 }
 
+/** A filter tapped on 首页 replaces whatever the list had. */
+const fromPending = (pending: PendingFilter): Filter => ({
+  ...NO_FILTER,
+  category: pending.category ?? ALL,
+  status: pending.status ?? ALL,
+});
+
 const commitmentKey = (commitment: Commitment) => commitment.id;
 
 const openDetail = (id: string) => {
@@ -38,8 +45,8 @@ const openDetail = (id: string) => {
 
 export default function CommitmentsPage() {
   const [filter, setFilter] = useState<Filter>(() => {
-    const pending = takePendingCategory();
-    return pending ? { ...NO_FILTER, category: pending } : NO_FILTER;
+    const pending = takePendingFilter();
+    return pending ? fromPending(pending) : NO_FILTER;
   });
   const loadPage = useCallback(
     (cursor: string | null) => listCommitments(toQuery(filter), cursor),
@@ -49,8 +56,8 @@ export default function CommitmentsPage() {
   const list = usePagedList(loadPage, { keyOf: commitmentKey, keepData: true });
 
   useDidShow(() => {
-    const pending = takePendingCategory();
-    if (pending) setFilter({ ...NO_FILTER, category: pending });
+    const pending = takePendingFilter();
+    if (pending) setFilter(fromPending(pending));
   });
 
   const setCategory = useCallback((category: string) => setFilter((f) => ({ ...f, category })), []);

@@ -2,20 +2,24 @@ import { View, Text } from '@tarojs/components';
 import { CircleProgress, Grid, Progress } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
 import { COMMITMENTS_TAB, commitmentDetailPath } from '@/app-paths';
-import type { Commitment, CommitmentCategory } from '@/domain/commitment';
+import type { Commitment } from '@/domain/commitment';
 import { formatCount, formatHours, formatRate, SOURCE_REPORT } from '@/domain/display';
-import type { Stats } from '@/domain/stats';
+import { completedCount, verdictCount, type Stats } from '@/domain/stats';
 import { COMMITMENT_STATUSES } from '@/domain/status';
 import AppPage from '@/components/app-page';
+import { FOCUSABLE } from '@/components/focusable';
 import CommitmentCard from '@/components/commitment-card';
 import CommitmentStatusTag from '@/components/commitment-status-tag';
 import { ErrorState, LoadingCards, OfflineBanner } from '@/components/state-views';
 import { useResource } from '@/hooks/use-resource';
 import type { Fetched } from '@/services/cache';
 import { listAllCommitments } from '@/services/commitments';
-import { setPendingCategory } from '@/services/pending-filter';
+import { useElderMode } from '@/services/elder-mode';
+import { setPendingFilter, type PendingFilter } from '@/services/pending-filter';
 import { getStats } from '@/services/stats';
 import { formatDateTime } from '@/services/time';
+import ElderHome from './elder-home';
+import Scorecard from './scorecard';
 import './index.scss';
 
 interface Overview {
@@ -35,8 +39,8 @@ function mostRecent(commitments: Commitment[]): Commitment[] {
 
 const openDetail = (id: string) => void Taro.navigateTo({ url: commitmentDetailPath(id) });
 
-function openCategory(category: CommitmentCategory) {
-  setPendingCategory(category);
+function openList(filter: PendingFilter) {
+  setPendingFilter(filter);
   void Taro.switchTab({ url: COMMITMENTS_TAB });
 }
 
@@ -47,9 +51,12 @@ async function loadOverview(): Promise<Overview> {
 
 export default function HomePage() {
   const overview = useResource(loadOverview);
+  const elder = useElderMode();
   return (
     <AppPage className="index-page">
-      {overview.data ? (
+      {overview.data && elder ? (
+        <ElderHome stats={overview.data.stats} />
+      ) : overview.data ? (
         <OverviewBody overview={overview.data} />
       ) : overview.status === 'error' ? (
         <ErrorState message={overview.error} onRetry={overview.reload} />
@@ -63,6 +70,7 @@ export default function HomePage() {
 function OverviewBody({ overview }: { overview: Overview }) {
   const { data: stats, offline, savedAt } = overview.stats;
   const { commitments, tickets } = stats;
+  const yearOver = verdictCount(commitments.counts) > 0;
   return (
     <View>
       {/* Offline, the banner gives the time of the kept figures. */}
@@ -73,6 +81,8 @@ function OverviewBody({ overview }: { overview: Overview }) {
           数据截至 {formatDateTime(stats.asOf)}
         </Text>
       )}
+
+      {yearOver ? <Scorecard commitments={commitments} onOpen={openList} /> : null}
 
       <View className="app-section home-overall">
         <Text className="app-section__title">总体进展 · {commitments.total} 项民生实事</Text>
@@ -93,12 +103,18 @@ function OverviewBody({ overview }: { overview: Overview }) {
             </View>
           </CircleProgress>
           <View className="home-overall__counts">
-            {[...COMMITMENT_STATUSES].reverse().map((s) => (
-              <View key={s.code} className="home-overall__count" data-testid={`count-${s.code}`}>
-                <CommitmentStatusTag status={s.code} />
-                <Text className="home-overall__count-number">{commitments.counts[s.code]} 项</Text>
-              </View>
-            ))}
+            {/* Once there are verdicts, the scorecard above counts them. */}
+            {[...COMMITMENT_STATUSES]
+              .reverse()
+              .filter((s) => !s.verdict && !yearOver)
+              .map((s) => (
+                <View key={s.code} className="home-overall__count" data-testid={`count-${s.code}`}>
+                  <CommitmentStatusTag status={s.code} />
+                  <Text className="home-overall__count-number">
+                    {commitments.counts[s.code]} 项
+                  </Text>
+                </View>
+              ))}
           </View>
         </View>
       </View>
@@ -110,13 +126,9 @@ function OverviewBody({ overview }: { overview: Overview }) {
             <Grid.Item
               key={c.category}
               className="home-category"
-              onClick={() => openCategory(c.category)}
+              onClick={() => openList({ category: c.category })}
               text={
-                <View
-                  className="home-category__body"
-                  ariaRole="button"
-                  ariaLabel={`${c.name}，${c.total} 项，平均进度 ${c.averagePercent}%，已完成 ${c.counts.done} 项`}
-                >
+                <View className="home-category__body" ariaRole="button" {...FOCUSABLE}>
                   <Text className="home-category__name">{c.name}</Text>
                   <Text className="home-category__figure">
                     {c.total} 项 · 平均 {c.averagePercent}%
@@ -127,7 +139,7 @@ function OverviewBody({ overview }: { overview: Overview }) {
                     color="var(--nutui-color-primary)"
                     background="#e8eaed"
                   />
-                  <Text className="home-category__done">已完成 {c.counts.done} 项</Text>
+                  <Text className="home-category__done">已完成 {completedCount(c.counts)} 项</Text>
                 </View>
               }
             />
