@@ -62,7 +62,7 @@ describe('the scorecard, once the deadlines have passed', () => {
     render(<HomePage />);
     const late = await screen.findByTestId('verdict-done_late');
     expect(late).toHaveTextContent('1逾期完成');
-    expect(screen.getByTestId('verdict-unreported')).toHaveAccessibleName('未上报 1 项，查看');
+    expect(screen.getByTestId('verdict-unreported')).toHaveAccessibleName('1 未上报');
     fireEvent.click(late);
     expect(switchTab).toHaveBeenCalled();
     expect(takePendingFilter()).toEqual({ status: 'done_late' });
