@@ -56,6 +56,7 @@ export interface StatusNoticesTable {
   ticket_no: string;
   citizen_id: string;
   template_id: string;
+  event_seq: number;
   status: string;
   note: string;
   moved_at: string;

@@ -45,6 +45,8 @@ export async function claimDueNotices(
       .where('state', '=', 'pending')
       .where('next_attempt_at', '<=', at)
       .orderBy('next_attempt_at')
+      .orderBy('created_at')
+      .orderBy('event_seq')
       .orderBy('id')
       .limit(limit)
       .$if(skipLocked, (q) => q.forUpdate().skipLocked())
@@ -68,6 +70,7 @@ export async function claimDueNotices(
         'ticket_no',
         'citizen_id',
         'template_id',
+        'event_seq',
         'status',
         'note',
         'moved_at',
@@ -82,19 +85,24 @@ export async function claimDueNotices(
       .where('id', 'in', [...new Set(rows.map((r) => r.citizen_id))])
       .execute();
     const openids = new Map(citizens.map((c) => [c.id, c.openid]));
-    return rows
-      .map((r) => ({
-        id: r.id,
-        ticketNo: r.ticket_no,
-        openid: openids.get(r.citizen_id)!,
-        templateId: r.template_id,
-        status: r.status as TicketStatus,
-        note: r.note,
-        movedAt: r.moved_at,
-        attempts: r.attempts,
-        createdAt: r.created_at,
-      }))
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return (
+      rows
+        .map((r) => ({
+          id: r.id,
+          ticketNo: r.ticket_no,
+          openid: openids.get(r.citizen_id)!,
+          templateId: r.template_id,
+          status: r.status as TicketStatus,
+          note: r.note,
+          movedAt: r.moved_at,
+          attempts: r.attempts,
+          createdAt: r.created_at,
+          seq: r.event_seq,
+        }))
+        // In the order of the moves they tell of.
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq)
+        .map(({ seq: _seq, ...notice }) => notice)
+    );
   });
 }
 

@@ -69,8 +69,8 @@ async function waitingGrants(
 }
 
 /**
- * Inside the transaction of a move: one notice for each citizen with a grant waiting on the request, taking their
- * oldest grant. Committed with the move or not at all.
+ * Inside the transaction of a move (`ticket` as it was before the move): one notice for each citizen with a grant
+ * waiting on the request, taking their oldest grant. Committed with the move or not at all.
  */
 export async function queueStatusNotices(
   trx: Transaction<Database>,
@@ -79,7 +79,12 @@ export async function queueStatusNotices(
     status,
     note,
     now,
-  }: { ticket: { id: string; ticket_no: string }; status: TicketStatus; note: string; now: Date },
+  }: {
+    ticket: { id: string; ticket_no: string; event_count: number };
+    status: TicketStatus;
+    note: string;
+    now: Date;
+  },
 ): Promise<void> {
   const grants = await trx
     .selectFrom('ticket_subscriptions')
@@ -110,6 +115,7 @@ export async function queueStatusNotices(
         ticket_no: ticket.ticket_no,
         citizen_id: grant.citizen_id,
         template_id: grant.template_id,
+        event_seq: ticket.event_count + 1,
         status,
         note,
         moved_at: at,

@@ -55,6 +55,10 @@ export async function startWechatStandIn({ port = 0 }: { port?: number } = {}) {
     sendDelayMs: 0,
     tokenLifetimeS: 7200,
     refusing: new Set<string>(),
+    /** An errcode every send answers once past the token check (47003, 45011…), or null. */
+    errcode: null as number | null,
+    /** Every access token is refused (40001), however fresh. */
+    refuseTokens: false,
   };
   let token = { value: '', expired: true, serial: 0 };
   const sockets = new Set<Socket>();
@@ -115,9 +119,12 @@ export async function startWechatStandIn({ port = 0 }: { port?: number } = {}) {
     if (state.mode === 'http503') return send(res, 'Service Unavailable', 503);
     if (state.mode === 'busy') return send(res, { errcode: -1, errmsg: 'system error' });
     const given = url.searchParams.get('access_token');
-    if (given !== token.value) return send(res, { errcode: 40001, errmsg: 'invalid credential' });
+    if (given !== token.value || state.refuseTokens) {
+      return send(res, { errcode: 40001, errmsg: 'invalid credential' });
+    }
     if (token.expired) return send(res, { errcode: 42001, errmsg: 'access_token expired' });
-    const notice = body as unknown as DeliveredNotice;
+    if (state.errcode !== null) return send(res, { errcode: state.errcode, errmsg: 'refused' });
+    const notice = body as Partial<DeliveredNotice>;
     if (typeof notice.touser !== 'string' || !notice.touser.startsWith('openid-')) {
       return send(res, { errcode: 40003, errmsg: 'invalid openid' });
     }
@@ -135,7 +142,7 @@ export async function startWechatStandIn({ port = 0 }: { port?: number } = {}) {
     if (state.refusing.has(notice.touser)) {
       return send(res, { errcode: 43101, errmsg: 'user refuse to accept the msg' });
     }
-    state.delivered.push(notice);
+    state.delivered.push(notice as DeliveredNotice);
     send(res, { errcode: 0, errmsg: 'ok' });
   }
 

@@ -31,6 +31,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ticket_no', 'text', (c) => c.notNull())
     .addColumn('citizen_id', 'text', (c) => c.notNull().references('citizens.id'))
     .addColumn('template_id', 'text', (c) => c.notNull())
+    // The move it tells of: the event's number in the request's list, so that notices go out in order.
+    .addColumn('event_seq', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('note', 'text', (c) => c.notNull())
     .addColumn('moved_at', 'text', (c) => c.notNull())
