@@ -16,10 +16,11 @@ export type StatusFields = Record<StatusMessagePart, string>;
 
 export const DEFAULT_STATUS_FIELDS = 'character_string1,phrase2,time3,thing4';
 
+// Only thing may end in `…`: the others take no character of its kind.
 const KINDS = {
   thing: (value: string) => cut(oneLine(value), 20),
-  character_string: (value: string) => cut(value.replace(/[^\x21-\x7e]/g, ''), 32),
-  phrase: (value: string) => cut(value.replace(/[^\p{Script=Han}]/gu, ''), 5),
+  character_string: (value: string) => value.replace(/[^\x21-\x7e]/g, '').slice(0, 32),
+  phrase: (value: string) => [...value.replace(/[^\p{Script=Han}]/gu, '')].slice(0, 5).join(''),
   time: (value: string) => value,
   date: (value: string) => value,
 } as const;
