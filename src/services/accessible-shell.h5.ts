@@ -47,27 +47,35 @@ function mend(): void {
  * The browser's frame around the pages, made to read as it does on WeChat (accessible-shell.ts): roles for the
  * tab bar, NutUI's tabs, checkboxes, radios and switches, and the pages; Enter and Space press whatever has a
  * button-like role; and 长辈模式's `elder` class on the document too, for the tab bar, which sits outside the pages.
+ * Returns what undoes it (for tests).
  */
-export function registerAccessibleShell(): void {
+export function registerAccessibleShell(): () => void {
   const root = document.documentElement;
   const follow = () => root.classList.toggle('elder', isElderMode());
   follow();
-  subscribeElderMode(follow);
+  const unsubscribe = subscribeElderMode(follow);
 
   mend();
   // Once per batch of changes, after React and the router have made them.
-  new MutationObserver(mend).observe(root, {
+  const observer = new MutationObserver(mend);
+  observer.observe(root, {
     subtree: true,
     childList: true,
     attributes: true,
     attributeFilter: ['aria-role', 'class'],
   });
 
-  root.addEventListener('keydown', (event) => {
+  const press = (event: KeyboardEvent) => {
     const target = event.target as Element | null;
     if ((event.key === 'Enter' || event.key === ' ') && target?.matches(ACTIONS)) {
       event.preventDefault();
       (target as HTMLElement).click();
     }
-  });
+  };
+  root.addEventListener('keydown', press);
+  return () => {
+    unsubscribe();
+    observer.disconnect();
+    root.removeEventListener('keydown', press);
+  };
 }

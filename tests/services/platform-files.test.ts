@@ -1,5 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type * as AccessibleShell from '@/services/accessible-shell';
+import type * as AccessibleShellH5 from '@/services/accessible-shell.h5';
 import type * as LocalPhotos from '@/services/local-photos';
 import type * as LocalPhotosH5 from '@/services/local-photos.h5';
 import type * as Network from '@/services/network';
@@ -13,11 +15,12 @@ import type * as ShareH5 from '@/services/share.h5';
 // H5 build (and by these tests). Callers import `x`. An H5 twin must export what its plain module exports.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const twins: [
+  Same<typeof AccessibleShell, typeof AccessibleShellH5>,
   Same<typeof LocalPhotos, typeof LocalPhotosH5>,
   Same<typeof Network, typeof NetworkH5>,
   Same<typeof OfflineShell, typeof OfflineShellH5>,
   Same<Pick<typeof Share, 'useShare'>, typeof ShareH5>,
-] = [true, true, true, true];
+] = [true, true, true, true, true];
 
 const SRC = join(__dirname, '../../src');
 
