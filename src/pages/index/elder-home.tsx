@@ -8,6 +8,11 @@ import { COMMITMENT_STATUSES } from '@/domain/status';
 import type { Fetched } from '@/services/cache';
 import { formatDateTime } from '@/services/time';
 
+const ENTRIES = [
+  { text: '我的诉求', open: () => void Taro.navigateTo({ url: MY_REQUESTS_PAGE }) },
+  { text: '查看全部民生实事', open: () => void Taro.switchTab({ url: COMMITMENTS_TAB }) },
+];
+
 /**
  * 首页 in 长辈模式: only the essentials, one under the other — how far the promises have come, in words and one
  * bar; a big 我要反映问题; 我的诉求; and the way to the full list.
@@ -49,22 +54,11 @@ export default function ElderHome({ stats }: { stats: Fetched<Stats> }) {
       >
         我要反映问题
       </Button>
-      <Button
-        className="elder-home__entry"
-        fill="outline"
-        block
-        onClick={() => void Taro.navigateTo({ url: MY_REQUESTS_PAGE })}
-      >
-        我的诉求
-      </Button>
-      <Button
-        className="elder-home__entry"
-        fill="outline"
-        block
-        onClick={() => void Taro.switchTab({ url: COMMITMENTS_TAB })}
-      >
-        查看全部民生实事
-      </Button>
+      {ENTRIES.map(({ text, open }) => (
+        <Button key={text} className="elder-home__entry" fill="outline" block onClick={open}>
+          {text}
+        </Button>
+      ))}
     </View>
   );
 }
