@@ -34,7 +34,7 @@ module.exports = {
       ...app,
       displayName: 'components',
       // Pages, worker pages, components and hooks, each test named after what it tests.
-      testMatch: ['<rootDir>/tests/{components,pages,worker,hooks}/**/*.test.tsx'],
+      testMatch: ['<rootDir>/tests/{components,pages,worker,hooks,figures}/**/*.test.tsx'],
     },
     {
       ...app,

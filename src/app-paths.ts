@@ -3,6 +3,11 @@
 export const MY_REQUESTS_PAGE = '/pages/my-requests/index';
 export const REQUESTS_TAB = '/pages/requests/index';
 export const COMMITMENTS_TAB = '/pages/commitments/index';
+/** 数据: figures and charts for officials and residents (sub-package `figures`). */
+export const FIGURES_PAGE = '/figures/index';
+/** Admins: progress from a spreadsheet; staff: the CSV exports (worker sub-package). */
+export const PROGRESS_IMPORT_PAGE = '/worker/progress-import/index';
+export const EXPORTS_PAGE = '/worker/exports/index';
 
 export function commitmentDetailPath(id: string): string {
   return `/pages/commitment-detail/index?id=${encodeURIComponent(id)}`;

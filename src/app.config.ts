@@ -19,8 +19,12 @@ export default defineAppConfig({
         'tickets/index',
         'ticket-detail/index',
         'post-update/index',
+        'progress-import/index',
+        'exports/index',
       ],
     },
+    // 数据: the charts, kept out of the main package.
+    { root: 'figures', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -2,6 +2,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as AccessibleShell from '@/services/accessible-shell';
 import type * as AccessibleShellH5 from '@/services/accessible-shell.h5';
+import type * as ChartCanvas from '@/figures/charts/chart-canvas';
+import type * as ChartCanvasH5 from '@/figures/charts/chart-canvas.h5';
+import type * as Files from '@/services/files';
+import type * as FilesH5 from '@/services/files.h5';
 import type * as LocalPhotos from '@/services/local-photos';
 import type * as LocalPhotosH5 from '@/services/local-photos.h5';
 import type * as Network from '@/services/network';
@@ -20,7 +24,9 @@ const twins: [
   Same<typeof Network, typeof NetworkH5>,
   Same<typeof OfflineShell, typeof OfflineShellH5>,
   Same<Pick<typeof Share, 'useShare'>, typeof ShareH5>,
-] = [true, true, true, true, true];
+  Same<typeof Files, typeof FilesH5>,
+  Same<typeof ChartCanvas, typeof ChartCanvasH5>,
+] = [true, true, true, true, true, true, true];
 
 const SRC = join(__dirname, '../../src');
 

@@ -19,6 +19,7 @@ import { setPendingFilter, type PendingFilter } from '@/services/pending-filter'
 import { getStats } from '@/services/stats';
 import { formatDateTime } from '@/services/time';
 import ElderHome from './elder-home';
+import FiguresLink from './figures-link';
 import Scorecard from './scorecard';
 import './index.scss';
 
@@ -63,6 +64,7 @@ export default function HomePage() {
       ) : (
         <LoadingCards count={3} />
       )}
+      {overview.data ? <FiguresLink /> : null}
     </AppPage>
   );
 }

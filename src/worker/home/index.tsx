@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { EXPORTS_PAGE, PROGRESS_IMPORT_PAGE } from '@/app-paths';
 import AppPage from '@/components/app-page';
 import { useResource } from '@/hooks/use-resource';
 import { currentSession, LOGIN_PAGE, logout } from '@/services/auth';
@@ -74,6 +75,24 @@ export default function WorkerHomePage() {
             extra="去办理"
             clickable
             onClick={() => void Taro.navigateTo({ url: '/worker/tickets/index' })}
+          />
+          {worker.role === 'admin' ? (
+            <Cell
+              className="worker-home__entry"
+              title="批量导入进展"
+              description="各部门的月度进展表（CSV），先检查再导入"
+              extra="去导入"
+              clickable
+              onClick={() => void Taro.navigateTo({ url: PROGRESS_IMPORT_PAGE })}
+            />
+          ) : null}
+          <Cell
+            className="worker-home__entry"
+            title="导出数据"
+            description="民生实事进展表、诉求明细（CSV，Excel 可打开）"
+            extra="去导出"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: EXPORTS_PAGE })}
           />
         </Cell.Group>
       </View>
