@@ -22,12 +22,20 @@ export function reportSizes(): void {
   const weapp = path.join(ROOT, 'dist/weapp');
   if (fs.existsSync(weapp)) {
     const all = files(weapp).filter((f) => !f.file.endsWith('.map'));
-    const sub = all.filter((f) => f.file.startsWith('worker/'));
-    const total = all.reduce((s, f) => s + f.size, 0);
-    const subTotal = sub.reduce((s, f) => s + f.size, 0);
-    console.log(
-      `weapp total ${kb(total)}: main package ${kb(total - subTotal)}, worker sub-package ${kb(subTotal)}`,
-    );
+    // Every sub-package app.json lists (worker/, figures/, …); the rest is the main package (WeChat: ≤ 2 MB each).
+    const app = JSON.parse(fs.readFileSync(path.join(weapp, 'app.json'), 'utf8')) as {
+      subPackages?: { root: string }[];
+    };
+    const roots = (app.subPackages ?? []).map((p) => p.root.replace(/\/?$/, '/'));
+    const sizeOf = (list: typeof all) => list.reduce((s, f) => s + f.size, 0);
+    const subs = roots.map((root) => ({
+      root,
+      size: sizeOf(all.filter((f) => f.file.startsWith(root))),
+    }));
+    const total = sizeOf(all);
+    const main = total - subs.reduce((s, p) => s + p.size, 0);
+    const parts = subs.map((p) => `${p.root.slice(0, -1)} sub-package ${kb(p.size)}`);
+    console.log(`weapp total ${kb(total)}: main package ${kb(main)}, ${parts.join(', ')}`);
     for (const f of all.sort((a, b) => b.size - a.size).slice(0, 6))
       console.log(`  ${kb(f.size).padStart(10)}  ${f.file}`);
   } else {
