@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { FIGURES_PAGE } from '@/app-paths';
+import { FOCUSABLE } from '@/components/focusable';
 
 /** 首页's way to 数据: the charts of completion, requests, closure and satisfaction, with their figures as text. */
 export default function FiguresLink() {
@@ -8,6 +9,7 @@ export default function FiguresLink() {
     <View
       className="app-section home-figures-link"
       ariaRole="link"
+      {...FOCUSABLE}
       data-testid="figures-link"
       onClick={() => void Taro.navigateTo({ url: FIGURES_PAGE })}
     >
