@@ -11,6 +11,7 @@
  * next request on. Exits 0 on success, 1 on bad input or a refused change, 2 on a wrong command line.
  */
 import type { Kysely } from 'kysely';
+import { hasControlCharacter } from '../../src/domain/handover';
 import { normalizeCidr } from '../auth/allow-list';
 import type { Database } from '../db/tables';
 import { createApiKey, listApiKeys, revokeApiKeys } from '../repositories/api-keys';
@@ -24,13 +25,12 @@ const USAGE = `用法 (usage):
 add 只在标准输出打印新密钥（只显示这一次）；--allow 可写多次，来自这些地址的系统不带密钥也能查询诉求。`;
 
 const NAME_MAX = 50;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** The system's name, as requests it files will say 来源: name. */
 function systemName(value: string | undefined): string {
   const name = (value ?? '').trim();
   if (!name) throw new UsageError('缺少 --name');
-  if (name.length > NAME_MAX || CONTROL.test(name)) {
+  if (name.length > NAME_MAX || hasControlCharacter(name)) {
     throw new InputError(`系统名称最多 ${NAME_MAX} 个字，且不能含控制字符`);
   }
   return name;

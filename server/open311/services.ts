@@ -67,3 +67,21 @@ export function serviceDefinition(code: TicketCategory): Open311Value {
     ],
   };
 }
+
+/** Open311's service discovery: where the GeoReport v2 endpoint is, and in which formats. */
+export function discovery(origin: string): Open311Value {
+  return {
+    changeset: '2026-11-30T00:00:00Z',
+    contact: '平顶山市 民呼必应（12345）',
+    key_service: '密钥由本站运维人员发放（npm run api-key）',
+    endpoints: [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: `${origin}/open311/v2`,
+        changeset: '2026-11-30T00:00:00Z',
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      },
+    ],
+  };
+}

@@ -17,14 +17,26 @@ const ITEM_NAMES: Record<string, string> = {
   service_requests: 'request',
   service_requests_updates: 'request_update',
   errors: 'error',
+  endpoints: 'endpoint',
+  formats: 'format',
 };
 
-// Everything outside XML 1.0's Char production: C0 controls but tab, LF and CR; U+FFFE/U+FFFF; lone surrogates.
-const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/** XML 1.0's Char production: tab, LF, CR, and the rest but other controls, U+FFFE/U+FFFF and lone surrogates. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    code >= 0x10000
+  );
+}
 
 export function escapeXmlText(text: string): string {
-  return text
-    .replace(NOT_XML_CHAR, '\uFFFD')
+  return [...text]
+    .map((ch) => (isXmlChar(ch.codePointAt(0)!) ? ch : '\uFFFD'))
+    .join('')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');

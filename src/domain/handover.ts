@@ -29,15 +29,20 @@ export interface HandoverFields {
   phone?: unknown;
 }
 
-// C0 and C1 controls, DEL, and the line and paragraph separators: nothing a name or a number holds.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** C0 and C1 controls, DEL, and the line and paragraph separators: nothing a name or a number holds. */
+export function hasControlCharacter(text: string): boolean {
+  return [...text].some((ch) => {
+    const code = ch.codePointAt(0)!;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+  });
+}
 
 /** A contact field as given: trimmed text, refused only when it is too long or holds control characters. */
 function contactText(value: unknown, max: number, what: string): { text: string; error?: string } {
   if (value === undefined || value === null) return { text: '' };
   if (typeof value !== 'string') return { text: '', error: `${what}格式不正确` };
   const text = value.trim();
-  if (CONTROL.test(text)) return { text: '', error: `${what}中含有控制字符` };
+  if (hasControlCharacter(text)) return { text: '', error: `${what}中含有控制字符` };
   if (characterCount(text) > max) return { text: '', error: `${what}最多 ${max} 个字符` };
   return { text };
 }
