@@ -6,6 +6,7 @@ import auth from './plugins/app/auth';
 import citizens from './plugins/app/citizens';
 import database from './plugins/app/database';
 import errors, { clientErrorHandler, frameworkErrors } from './plugins/app/errors';
+import photos from './plugins/app/photos';
 import validation from './plugins/app/validation';
 import wechat from './plugins/app/wechat';
 import systems from './plugins/app/systems';
@@ -64,6 +65,7 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
 
   // Ours (plugins/app/): they decorate the instance for the routes.
   await fastify.register(database);
+  await fastify.register(photos);
   await fastify.register(auth);
   await fastify.register(systems);
   await fastify.register(citizens);

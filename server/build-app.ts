@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyRequest } from 'fastify';
 import app, { fastifyOptions, type AppOptions } from './app';
+import { fastifyTrustProxy } from './trust-proxy';
 
 /**
  * Censored in log lines: the credential headers, and a `phone` (or WeChat identity) field of a logged object. Bodies are
@@ -33,7 +34,12 @@ export async function buildApp(
   options: AppOptions,
   serverOptions: FastifyHttpOptions<Server> = {},
 ) {
-  const fastify = Fastify({ ...fastifyOptions, ...serverOptions });
+  const fastify = Fastify({
+    ...fastifyOptions,
+    // From the configuration, so that tests see what TRUST_PROXY does.
+    trustProxy: fastifyTrustProxy(options.config.trustProxy),
+    ...serverOptions,
+  });
   await fastify.register(app, options);
   await fastify.ready();
   return fastify;

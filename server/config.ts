@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import {
   DEFAULT_STATUS_FIELDS,
   parseStatusFields,
@@ -8,6 +9,7 @@ import {
 } from './wechat/template-data';
 
 const DEFAULT_H5_DIR = './dist/h5';
+const MIB = 1024 * 1024;
 
 /** Environment variables the server reads, checked once at boot. Nothing else in server/ reads process.env. */
 const EnvSchema = Type.Object({
@@ -22,7 +24,10 @@ const EnvSchema = Type.Object({
   ),
   TICKET_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
   OPEN311_RATE_LIMIT: Type.Integer({ minimum: 1, default: 120 }),
-  TRUST_PROXY: Type.Boolean({ default: false }),
+  TRUST_PROXY: Type.Optional(Type.String()),
+  UPLOAD_BYTES_PER_DAY: Type.Integer({ minimum: 1, default: 100 * MIB }),
+  UPLOAD_STORAGE_MAX_BYTES: Type.Integer({ minimum: 1, default: 50 * 1024 * MIB }),
+  DISK_FREE_MIN_BYTES: Type.Integer({ minimum: 0, default: 1024 * MIB }),
   WECHAT_APP_ID: Type.Optional(Type.String({ minLength: 1 })),
   WECHAT_APP_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   WECHAT_API_BASE: Type.String({ pattern: '^https?://', default: 'https://api.weixin.qq.com' }),
@@ -59,10 +64,21 @@ export interface AppConfig {
   ticketRateLimit: number;
   /** Open311 calls one system (one API key) may make per minute. */
   open311RateLimit: number;
-  /** Read the client's address from X-Forwarded-For: only behind a proxy that sets it, or anyone could fake it. */
-  trustProxy: boolean;
+  /** Whose X-Forwarded-For to believe: the proxies' addresses or their count, never everyone (trust-proxy.ts). */
+  trustProxy: TrustProxy;
+  /** The guards of photo storage (uploads.ts): what one client may upload a day, and when storage counts as full. */
+  uploads: UploadLimits;
   /** Set when WECHAT_APP_ID and WECHAT_APP_SECRET are; without them citizens stay anonymous (H5, local use). */
   wechat?: WechatConfig;
+}
+
+export interface UploadLimits {
+  /** Bytes of photos one client (an address) may upload a Beijing day. */
+  bytesPerDay: number;
+  /** PostgreSQL: new photos are refused once the photos' table takes this much. */
+  storageMaxBytes: number;
+  /** SQLite (photos as files): new photos are refused once the disk under DATA_DIR has less than this free. */
+  diskFreeMinBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +96,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
   }
   const env_: Static<typeof EnvSchema> = parsed;
+  const trustProxy = parseTrustProxy(env_.TRUST_PROXY);
+  if (trustProxy !== false && !Array.isArray(trustProxy) && typeof trustProxy !== 'number') {
+    throw new ConfigError(`Invalid environment: TRUST_PROXY: ${trustProxy.error}`);
+  }
   const wechat = wechatOf(env_);
   return {
     port: env_.PORT,
@@ -90,7 +110,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: env_.LOG_LEVEL,
     ticketRateLimit: env_.TICKET_RATE_LIMIT,
     open311RateLimit: env_.OPEN311_RATE_LIMIT,
-    trustProxy: env_.TRUST_PROXY,
+    trustProxy,
+    uploads: {
+      bytesPerDay: env_.UPLOAD_BYTES_PER_DAY,
+      storageMaxBytes: env_.UPLOAD_STORAGE_MAX_BYTES,
+      diskFreeMinBytes: env_.DISK_FREE_MIN_BYTES,
+    },
     ...(wechat && { wechat }),
   };
 }

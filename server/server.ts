@@ -20,7 +20,6 @@ async function main() {
       logger: { level: config.logLevel, redact: LOG_REDACT, serializers: LOG_SERIALIZERS },
       connectionTimeout: 30_000,
       requestTimeout: 30_000,
-      trustProxy: config.trustProxy,
       // Open311 clients ask for every open request by number in one URL (service_request_id=A,B,…): room for
       // tens of thousands, where Node allows 16 KiB of request line and headers by default.
       // Headers within requestTimeout too: Node enforces requestTimeout (a 408) only when its headersTimeout

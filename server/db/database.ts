@@ -3,7 +3,14 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import {
+  postgresCommitmentChanges,
+  sqliteCommitmentChanges,
+  type CommitmentChanges,
+} from './commitment-changes';
+import { enableGroupCommit } from './group-commit';
 import { migrations } from './migrations';
+import { withStatementCache } from './statement-cache';
 import type { Database } from './tables';
 
 export type DatabaseDialect = 'sqlite' | 'postgres';
@@ -19,6 +26,8 @@ export interface DatabaseOptions {
 export interface AppDatabase {
   db: Kysely<Database>;
   dialect: DatabaseDialect;
+  /** Told of writes to the commitments, for caches of them; nothing runs until one watches. */
+  commitmentChanges: CommitmentChanges;
 }
 
 // PostgreSQL returns BIGINT (count(*)) and NUMERIC as strings; ours are small enough for a JS number.
@@ -39,6 +48,9 @@ export function openDatabase({
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       dialect: 'postgres',
+      commitmentChanges: postgresCommitmentChanges(databaseUrl, (error) =>
+        onConnectionError?.(error),
+      ),
     };
   }
   fs.mkdirSync(dataDir, { recursive: true });
@@ -48,10 +60,12 @@ export function openDatabase({
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
-    dialect: 'sqlite',
-  };
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
+  // One connection, one fsync per commit: transactions share commits (group-commit.ts).
+  enableGroupCommit(db);
+  return { db, dialect: 'sqlite', commitmentChanges: sqliteCommitmentChanges(sqlite) };
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

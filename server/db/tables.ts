@@ -8,6 +8,12 @@ import type {
   TicketSubscriptionsTable,
   TicketTokensTable,
 } from './citizen-tables';
+import type {
+  HousekeepingRunsTable,
+  RateLimitsTable,
+  UploadBlobsTable,
+  UploadUsageTable,
+} from './shared-state-tables';
 
 /** Row types. Timestamps are ISO 8601 strings in UTC; ids are made by the app; lists are JSON text. */
 export interface CommitmentsTable {
@@ -255,6 +261,10 @@ export interface Database {
   ticket_rating_tallies: TicketRatingTalliesTable;
   ticket_resolve_hours: TicketResolveHoursTable;
   app_settings: AppSettingsTable;
+  upload_blobs: UploadBlobsTable;
+  upload_usage: UploadUsageTable;
+  rate_limits: RateLimitsTable;
+  housekeeping_runs: HousekeepingRunsTable;
 }
 
 export type CommitmentRow = Selectable<CommitmentsTable>;

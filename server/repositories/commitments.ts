@@ -5,7 +5,7 @@ import type {
   CommitmentSource,
   TargetQualifier,
 } from '../../src/domain/commitment';
-import { deriveStatus } from '../../src/domain/status';
+import { deriveStatus, statusChangesAt, type StatusInput } from '../../src/domain/status';
 import type { CommitmentRow, Database } from '../db/tables';
 
 /**
@@ -77,6 +77,24 @@ export async function findCommitments(
   return rows.map((row) => toCommitment(row, now));
 }
 
+/**
+ * Every commitment in the report's order, as of `now`, and the first moment after `now` at which one of their
+ * statuses changes with time alone (null: none will): what a cache of them needs to know (commitment-cache.ts).
+ */
+export async function findAllCommitments(
+  db: Kysely<Database>,
+  { now }: { now: Date },
+): Promise<{ commitments: Commitment[]; statusesChangeAt: Date | null }> {
+  const rows = await db.selectFrom('commitments').selectAll().orderBy('sort_order').execute();
+  const changes = rows
+    .map((row) => statusChangesAt(statusInputOf(row, now))?.getTime())
+    .filter((at) => at !== undefined);
+  return {
+    commitments: rows.map((row) => toCommitment(row, now)),
+    statusesChangeAt: changes.length > 0 ? new Date(Math.min(...changes)) : null,
+  };
+}
+
 export async function findCommitment(
   db: Kysely<Database>,
   { id, now }: { id: string; now: Date },
@@ -129,12 +147,11 @@ function toCommitment(row: CommitmentRow, now: Date): Commitment {
       asOf: row.current_as_of,
       reachedOn: row.reached_on,
     },
-    status: deriveStatus({
-      percent: row.progress_percent,
-      reachedOn: row.reached_on,
-      deadline: row.deadline,
-      now,
-    }),
+    status: deriveStatus(statusInputOf(row, now)),
     updatedAt: row.updated_at,
   };
+}
+
+function statusInputOf(row: CommitmentRow, now: Date): StatusInput {
+  return { percent: row.progress_percent, reachedOn: row.reached_on, deadline: row.deadline, now };
 }

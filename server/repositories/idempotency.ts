@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { isUniqueViolation } from '../db/database';
+import { runTransaction } from '../db/group-commit';
 import type { Database } from '../db/tables';
 
 /** An Idempotency-Key, in lower case, and the fingerprint of what was sent with it. */
@@ -46,6 +47,7 @@ const ATTEMPTS = 5;
  * The one retry policy of the repositories. Runs `work` in a transaction; when it loses a race (a unique violation:
  * a concurrent copy wrote first; or `LostRace`: a row it read has moved) it runs again, up to 5 times, and the next
  * run sees what the winner wrote. `refuse(answer)` rolls back everything written so far and answers `answer`.
+ * On SQLite the transaction shares its commit with those asked for at the same moment (`runTransaction`).
  */
 export async function inTransaction<T>(
   db: Kysely<Database>,
@@ -56,7 +58,7 @@ export async function inTransaction<T>(
   };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute((trx) => work(trx, refuse));
+      return await runTransaction(db, (trx) => work(trx, refuse));
     } catch (error) {
       if (error instanceof Refusal) return error.answer as T;
       const lost = isUniqueViolation(error) || error instanceof LostRace;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   UNUSED_UPLOAD_RETENTION_MS,
   UPLOAD_NAME,
@@ -56,20 +56,47 @@ export function newUploadName(ext: string): string {
   return `${randomBytes(16).toString('hex')}.${ext}`;
 }
 
+/**
+ * Records an upload; with `data`, its bytes too, in the same transaction (photos kept in PostgreSQL). Without, the
+ * caller has written the file already.
+ */
 export async function recordUpload(
   db: Kysely<Database>,
-  { upload, now }: { upload: StoredUpload; now: Date },
+  { upload, data, now }: { upload: StoredUpload; data?: Buffer; now: Date },
 ): Promise<void> {
-  await db
-    .insertInto('uploads')
-    .values({
-      name: upload.name,
-      content_type: upload.contentType,
-      size: upload.size,
-      created_at: now.toISOString(),
-      attached_at: null,
-    })
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('uploads')
+      .values({
+        name: upload.name,
+        content_type: upload.contentType,
+        size: upload.size,
+        created_at: now.toISOString(),
+        attached_at: null,
+      })
+      .execute();
+    if (data) await trx.insertInto('upload_blobs').values({ name: upload.name, data }).execute();
+  });
+}
+
+/** The bytes of a photo kept in the database, or undefined. */
+export async function findUploadBytes(
+  db: Kysely<Database>,
+  { name }: { name: string },
+): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('upload_blobs')
+    .select('data')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row?.data;
+}
+
+/** PostgreSQL: what the photos' bytes take on disk (the table with its TOAST and index), without counting rows. */
+export async function uploadBytesStored(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ bytes: number }>`
+    select pg_total_relation_size('upload_blobs') as bytes`.execute(db);
+  return Number(rows[0]?.bytes ?? 0);
 }
 
 /** The upload of this name, or undefined for a name this server never gave (or has since deleted). */
@@ -141,17 +168,20 @@ async function deleteUnusedRecords(
 
 /**
  * Deletes the photos picked for a form that was never sent, once the retention period is over: the record first,
- * so that none ever points at a missing file. Returns how many went.
+ * so that none ever points at a missing file, then the file in `dir` (photos as files); bytes kept in the database
+ * go with their record. Returns how many went.
  */
 export async function deleteUnusedUploads(
   db: Kysely<Database>,
-  { dir, now }: { dir: string; now: Date },
+  { dir, now }: { dir?: string; now: Date },
 ): Promise<number> {
   let total = 0;
   for (;;) {
     const names = await deleteUnusedRecords(db, { now });
     if (names.length === 0) return total;
-    await Promise.all(names.map((name) => fs.promises.rm(path.join(dir, name), { force: true })));
+    if (dir) {
+      await Promise.all(names.map((name) => fs.promises.rm(path.join(dir, name), { force: true })));
+    }
     total += names.length;
   }
 }

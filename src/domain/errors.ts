@@ -19,6 +19,8 @@ export const ERROR_MESSAGES = {
   idempotency_key_reused: '这次提交与之前的提交不一致，请重新填写后提交',
   already_rated: '已经评价过了',
   rate_limited: '操作太频繁，请稍后再试',
+  upload_quota_exceeded: '今天上传的照片太多了，请明天再传，或先不附照片提交',
+  storage_full: '照片存储空间已满，请先不附照片提交，或稍后再试',
   wechat_code_invalid: '微信登录已失效，请重新打开小程序',
   wechat_unavailable: '微信服务暂时不可用，请稍后再试',
   wechat_not_configured: '暂未开通微信登录和消息通知',

@@ -92,6 +92,26 @@ export function deriveStatus({ percent, reachedOn, deadline, now }: StatusInput)
   return percent < expected - BEHIND_MARGIN ? 'behind' : 'on_track';
 }
 
+/**
+ * The first moment after `now` at which `deriveStatus` answers otherwise with the same progress, or null when it
+ * never will (a verdict stays). Time only moves a status forward (推进中 → 滞后 → a verdict at the deadline), so the
+ * moments that keep today's status run from `now` to the change: found by halving, with `deriveStatus` itself as
+ * the judge, to the millisecond. A cache of statuses is good until then.
+ */
+export function statusChangesAt(input: StatusInput): Date | null {
+  const status = deriveStatus(input);
+  // The first moment past the deadline: a verdict, which no progress status equals.
+  let changed = deadlineEnd(input.deadline) + 1;
+  let same = input.now.getTime();
+  if (same >= changed) return null;
+  while (changed - same > 1) {
+    const mid = Math.floor((same + changed) / 2);
+    if (deriveStatus({ ...input, now: new Date(mid) }) === status) same = mid;
+    else changed = mid;
+  }
+  return new Date(changed);
+}
+
 const DAY_MS = 24 * 3600 * 1000;
 
 /**

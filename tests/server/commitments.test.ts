@@ -4,6 +4,9 @@ import { DATASET_PATH } from '../../server/plugins/app/database';
 import { buildApp } from '../../server/build-app';
 import { createTestApp, DATABASES, testConfig, type TestContext } from '../support/test-app';
 
+// Two starts of the app on one database, migrations and all: seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const dataset = JSON.parse(fs.readFileSync(DATASET_PATH, 'utf8')) as CommitmentSource[];
 const NOW = new Date('2020-07-02T00:00:00+08:00');
 

@@ -22,7 +22,7 @@ describe.each(DATABASES)('looking a request up by number and phone, on %s', (dia
     standIn = await startWechatStandIn();
     ctx = await createTestApp(dialect, {
       now: clock.now,
-      config: { wechat: wechatConfig(standIn), trustProxy: true },
+      config: { wechat: wechatConfig(standIn), trustProxy: ['127.0.0.1'] },
     });
   });
   afterAll(async () => {
@@ -69,7 +69,7 @@ describe.each(DATABASES)('looking a request up by number and phone, on %s', (dia
     const { ticketNo } = await fileRequest(ctx.app, { phone: PHONE });
     // A second app on the same database: another process, as far as the count is concerned.
     const other = await buildApp({
-      config: { ...testConfig(ctx.dataDir, ctx.databaseUrl), trustProxy: true },
+      config: { ...testConfig(ctx.dataDir, ctx.databaseUrl), trustProxy: ['127.0.0.1'] },
       now: clock.now,
     });
     try {

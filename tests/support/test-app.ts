@@ -63,6 +63,7 @@ export function testConfig(dataDir: string, databaseUrl?: string): AppConfig {
     ticketRateLimit: 1000,
     open311RateLimit: 1000,
     trustProxy: false,
+    uploads: { bytesPerDay: 1024 ** 3, storageMaxBytes: 1024 ** 4, diskFreeMinBytes: 0 },
   };
 }
 

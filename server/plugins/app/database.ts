@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { CommitmentSource } from '../../../src/domain/commitment';
+import type { CommitmentChanges } from '../../db/commitment-changes';
 import { migrateToLatest, openDatabase, type DatabaseDialect } from '../../db/database';
 import type { Database } from '../../db/tables';
 import { upsertCommitmentSources } from '../../repositories/commitments';
@@ -12,6 +13,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>;
     dialect: DatabaseDialect;
+    commitmentChanges: CommitmentChanges;
   }
 }
 
@@ -19,14 +21,18 @@ export const DATASET_PATH = path.resolve(__dirname, '../../../data/commitments.j
 
 /** Opens the database, brings its schema up to date and loads the report's commitments. */
 async function databasePlugin(app: FastifyInstance) {
-  const { db, dialect } = openDatabase({
+  const { db, dialect, commitmentChanges } = openDatabase({
     databaseUrl: app.config.databaseUrl,
     dataDir: app.config.dataDir,
     onConnectionError: (error) => app.log.warn({ err: error }, 'database connection closed'),
   });
   app.decorate('db', db);
   app.decorate('dialect', dialect);
-  app.addHook('onClose', () => db.destroy());
+  app.decorate('commitmentChanges', commitmentChanges);
+  app.addHook('onClose', async () => {
+    await commitmentChanges.close();
+    await db.destroy();
+  });
 
   await migrateToLatest(db);
   const sources = JSON.parse(fs.readFileSync(DATASET_PATH, 'utf8')) as CommitmentSource[];

@@ -61,6 +61,8 @@ const commitmentUpdateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { update } = result;
       if (result.kind === 'replayed') reply.header('idempotent-replayed', 'true');
       else {
+        // Triggers tell every process (decision 012); this one needs no wait to read its own post.
+        app.commitmentCache.invalidate();
         request.log.info(
           { commitmentId: commitment.id, staffId: staff.id, percent: update.percent },
           'commitment update posted',

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import type { Commitment } from '../../../src/domain/commitment';
+import type { CachedAnswer } from '../../commitment-cache';
 import { notFound } from '../../errors';
 import { findCommitmentUpdates } from '../../repositories/commitment-updates';
-import { findCommitment, findCommitments } from '../../repositories/commitments';
 import {
   CommitmentDetailSchema,
   CommitmentIdParamsSchema,
@@ -21,20 +23,26 @@ const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { category, status, q, limit, cursor } = request.query;
-      const matching = (await findCommitments(app.db, { category, q, now: app.now() })).filter(
-        // Status depends on today, so it is filtered here rather than in SQL.
-        (commitment) => !status || commitment.status === status,
-      );
-      // The cursor is a position in this ordered list (the report's order), which is stable.
-      const start = cursor ? Number(cursor) : 0;
-      const items = matching.slice(start, start + limit);
-      const next = start + items.length;
-      reply.header('cache-control', 'no-cache');
-      return {
-        items,
-        nextCursor: next < matching.length ? String(next) : null,
-        total: matching.length,
-      };
+      const key = JSON.stringify(['list', category, status, q, limit, cursor]);
+      const answer = await app.commitmentCache.answer(key, app.now(), async ({ commitments }) => {
+        // Status depends on the moment, so it is derived with the rest, never stored (decision 003).
+        const matching = commitments.filter(
+          (c) =>
+            (!category || c.category === category) &&
+            (!status || c.status === status) &&
+            (!q || matchesText(c, q)),
+        );
+        // The cursor is a position in this ordered list (the report's order), which is stable.
+        const start = cursor ? Number(cursor) : 0;
+        const items = matching.slice(start, start + limit);
+        const next = start + items.length;
+        return reply.serialize({
+          items,
+          nextCursor: next < matching.length ? String(next) : null,
+          total: matching.length,
+        });
+      });
+      return sendKept(reply, answer!);
     },
   );
 
@@ -47,13 +55,41 @@ const commitmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const commitment = await findCommitment(app.db, { id: request.params.id, now: app.now() });
-      if (!commitment) throw notFound('没有找到这项民生实事');
-      const updates = await findCommitmentUpdates(app.db, { commitmentId: commitment.id });
-      reply.header('cache-control', 'no-cache');
-      return { ...commitment, updates };
+      const { id } = request.params;
+      const answer = await app.commitmentCache.answer(
+        JSON.stringify(['detail', id]),
+        app.now(),
+        async ({ byId }) => {
+          const commitment = byId.get(id);
+          if (!commitment) return null;
+          const updates = await findCommitmentUpdates(app.db, { commitmentId: id });
+          return reply.serialize({ ...commitment, updates });
+        },
+      );
+      if (!answer) throw notFound('没有找到这项民生实事');
+      return sendKept(reply, answer);
     },
   );
 };
 
 export default commitmentRoutes;
+
+/** "gdp" finds GDP: the search text in the title or the report's sentence, whatever the case. */
+function matchesText(commitment: Commitment, q: string): boolean {
+  const text = q.toLowerCase();
+  return (
+    commitment.title.toLowerCase().includes(text) || commitment.quote.toLowerCase().includes(text)
+  );
+}
+
+/**
+ * A kept answer as it is: its bytes, no serializing. Its ETag makes @fastify/etag answer a 304 when the client has
+ * it, and `no-cache` makes the client ask each time.
+ */
+function sendKept(reply: FastifyReply, answer: CachedAnswer): FastifyReply {
+  return reply
+    .header('cache-control', 'no-cache')
+    .header('etag', answer.etag)
+    .type('application/json; charset=utf-8')
+    .send(answer.body);
+}

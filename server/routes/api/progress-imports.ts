@@ -106,7 +106,11 @@ const progressImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return refuse(reply, { rows: report.rows, valid: report.valid - 1, errors });
       }
       if (result.kind === 'replayed') reply.header('idempotent-replayed', 'true');
-      else request.log.info({ staffId: staff.id, rows: rows.length }, 'progress imported');
+      else {
+        // Triggers tell every process (decision 012); this one needs no wait to read its own import.
+        app.commitmentCache.invalidate();
+        request.log.info({ staffId: staff.id, rows: rows.length }, 'progress imported');
+      }
       return reply.status(201).send(result.imported);
     },
   );

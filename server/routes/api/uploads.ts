@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
@@ -7,27 +5,11 @@ import { TICKET_LIMITS } from '../../../src/domain/ticket-rules';
 import { uploadUrl } from '../../../src/domain/uploads';
 import { AppError, notFound, validationError } from '../../errors';
 import { runHourly } from '../../housekeeping';
-import {
-  deleteUnusedUploads,
-  findUpload,
-  newUploadName,
-  recordUpload,
-  sniffImage,
-} from '../../repositories/uploads';
+import { countUploadBytes, deleteOldUploadUsage } from '../../repositories/upload-usage';
+import { findUpload, newUploadName, sniffImage } from '../../repositories/uploads';
 import { perMinute } from '../../plugins/external/rate-limit';
 import { errorResponses } from '../../schemas/common';
 import { UploadedPhotoSchema, UploadNameParamsSchema } from '../../schemas/uploads';
-
-/** Writes the whole file and syncs it before the upload is recorded, so a recorded photo is on disk. */
-async function writeDurably(file: string, data: Buffer) {
-  const handle = await fs.promises.open(file, 'wx', 0o644);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** The one file of the form. Past the size limit a 413; a form without a boundary or cut short, a 400, not a 500. */
 async function readPhoto(request: FastifyRequest): Promise<Buffer> {
@@ -43,17 +25,17 @@ async function readPhoto(request: FastifyRequest): Promise<Buffer> {
 }
 
 const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const dir = path.join(app.config.dataDir, 'uploads');
-  fs.mkdirSync(dir, { recursive: true });
-
-  runHourly(app, 'delete unused uploads', () =>
-    deleteUnusedUploads(app.db, { dir, now: app.now() }),
-  );
+  runHourly(app, 'delete unused uploads', async () => {
+    await app.photos.deleteUnused(app.now());
+    await deleteOldUploadUsage(app.db, { now: app.now() });
+  });
 
   app.post(
     '/uploads',
     {
-      schema: { response: { 201: UploadedPhotoSchema, ...errorResponses(400, 413, 415, 429) } },
+      schema: {
+        response: { 201: UploadedPhotoSchema, ...errorResponses(400, 413, 415, 429, 507) },
+      },
       config: {
         multipart: true,
         // Room for every photo of each request a client may file.
@@ -62,18 +44,28 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type');
+      // Refused before the disk or the database fills: a request can still be filed without photos.
+      if (!(await app.photos.hasRoom())) throw new AppError(507, 'storage_full');
       const data = await readPhoto(request);
       // The bytes decide, never the file name or the declared type.
       const type = sniffImage(data);
       if (!type) throw new AppError(415, 'unsupported_image');
+
+      const now = app.now();
+      const quota = await countUploadBytes(app.db, {
+        client: request.ip,
+        bytes: data.length,
+        limit: app.config.uploads.bytesPerDay,
+        now,
+      });
+      if (quota.kind === 'upload_quota_exceeded') throw new AppError(429, quota.kind);
 
       const upload = {
         name: newUploadName(type.ext),
         contentType: type.contentType,
         size: data.length,
       };
-      await writeDurably(path.join(dir, upload.name), data);
-      await recordUpload(app.db, { upload, now: app.now() });
+      await app.photos.save(upload, data, now);
       reply.status(201);
       return { url: uploadUrl(upload.name), contentType: upload.contentType, size: upload.size };
     },
@@ -91,8 +83,8 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       // Unknown for any name this server never gave, so the path below stays inside the directory.
       const upload = await findUpload(app.db, { name: request.params.name });
-      const file = upload && path.join(dir, upload.name);
-      if (!upload || !file || !fs.existsSync(file)) throw notFound('没有找到这张照片');
+      const bytes = upload && (await app.photos.read(upload));
+      if (!upload || !bytes) throw notFound('没有找到这张照片');
       return (
         reply
           .header('content-type', upload.contentType)
@@ -102,7 +94,7 @@ const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .header('content-security-policy', "default-src 'none'; sandbox")
           // Names are random and never reused: the bytes behind a name never change.
           .header('cache-control', 'public, max-age=31536000, immutable')
-          .send(fs.createReadStream(file))
+          .send(bytes)
       );
     },
   );
