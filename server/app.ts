@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { AppConfig } from './config';
 import auth from './plugins/app/auth';
 import citizens from './plugins/app/citizens';
+import commitmentCache from './plugins/app/commitment-cache';
 import database from './plugins/app/database';
 import errors, { clientErrorHandler, frameworkErrors } from './plugins/app/errors';
 import photos from './plugins/app/photos';
@@ -66,6 +67,7 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
   // Ours (plugins/app/): they decorate the instance for the routes.
   await fastify.register(database);
   await fastify.register(photos);
+  await fastify.register(commitmentCache);
   await fastify.register(auth);
   await fastify.register(systems);
   await fastify.register(citizens);

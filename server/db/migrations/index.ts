@@ -13,6 +13,7 @@ import * as citizens from './2026-11-30-07-citizens';
 import * as statusNotices from './2026-11-30-08-status-notices';
 import * as ticketFigures from './2026-11-30-09-ticket-figures';
 import * as importsAndExports from './2026-11-30-10-imports-and-exports';
+import * as commitmentChangeNotices from './2026-11-30-11-commitment-change-notices';
 import * as sharedState from './2026-11-30-12-shared-state';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-08-status-notices': statusNotices,
   '2026-11-30-09-ticket-figures': ticketFigures,
   '2026-11-30-10-imports-and-exports': importsAndExports,
+  '2026-11-30-11-commitment-change-notices': commitmentChangeNotices,
   '2026-11-30-12-shared-state': sharedState,
 };
