@@ -1,6 +1,8 @@
 /** The app's own page paths, for navigation, share cards and deep links (app.config.ts registers the pages). */
 
 export const MY_REQUESTS_PAGE = '/pages/my-requests/index';
+/** A request filed on another phone, found by its number and phone number. */
+export const REQUEST_LOOKUP_PAGE = '/pages/request-lookup/index';
 export const REQUESTS_TAB = '/pages/requests/index';
 export const COMMITMENTS_TAB = '/pages/commitments/index';
 /** 数据: figures and charts for officials and residents (sub-package `figures`). */
@@ -15,6 +17,11 @@ export function commitmentDetailPath(id: string): string {
 
 export function requestDetailPath(ticketNo: string): string {
   return `/pages/request-detail/index?no=${encodeURIComponent(ticketNo)}`;
+}
+
+/** The lookup, its number already filled in (from a request's page this phone cannot open). */
+export function requestLookupPath(ticketNo: string): string {
+  return `${REQUEST_LOOKUP_PAGE}?no=${encodeURIComponent(ticketNo)}`;
 }
 
 /** The request form, tied to the commitment the citizen was reading. */

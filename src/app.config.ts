@@ -9,6 +9,7 @@ export default defineAppConfig({
     'pages/request-form/index',
     'pages/my-requests/index',
     'pages/request-detail/index',
+    'pages/request-lookup/index',
   ],
   subPackages: [
     {

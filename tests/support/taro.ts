@@ -25,6 +25,14 @@ const Taro = {
     );
   },
   chooseImage: async (_options: { count?: number }) => ({ tempFilePaths: [] as string[] }),
+  login: async (): Promise<{ code: string; errMsg: string }> => {
+    throw new Error('Taro.login is not available in component tests: mock it');
+  },
+  requestSubscribeMessage: async (_options: {
+    tmplIds: string[];
+  }): Promise<Record<string, string>> => {
+    throw new Error('Taro.requestSubscribeMessage is not available in component tests: mock it');
+  },
   onNetworkStatusChange: (_callback: (result: { isConnected: boolean }) => void) => undefined,
   navigateTo: async (_options: { url: string }) => undefined,
   switchTab: async (_options: { url: string }) => undefined,

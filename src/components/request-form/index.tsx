@@ -6,6 +6,7 @@ import PhotoPicker, { PHOTOS_UPLOADING } from '@/components/photo-picker';
 import type { TicketInput } from '@/domain/ticket';
 import { TICKET_LIMITS } from '@/domain/ticket-rules';
 import { useForm } from '@/hooks/use-form';
+import { useCitizen } from '@/services/citizen';
 import { submitTicket, type SubmitResult } from '@/services/outbox';
 import CommitmentPicker from './commitment-picker';
 import ContactFields from './contact-fields';
@@ -37,6 +38,8 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   });
   const { draft, change, replace, reset, hasUnsavedEdits, messageFor, messageId } = form;
   useStoredDraft(form);
+  // In the mini-program, signed in with WeChat while the person writes: the request will follow them to any phone.
+  useCitizen();
 
   // The commitment may arrive after the first render (the page fetches its title). Linking it is not an edit.
   const linkedId = commitment?.id;

@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState, type ReactNode } from 'react';
 import { MY_REQUESTS_PAGE, requestDetailPath } from '@/app-paths';
+import NoticeButton from '@/components/notice-button';
 import { deliveredTicketNo, subscribeOutbox, type SubmitResult } from '@/services/outbox';
+import { findStoredTicket } from '@/services/tickets';
 import { formatDateTime } from '@/services/time';
 
 export interface ReceiptProps {
@@ -49,6 +51,8 @@ export default function Receipt({ result, onAnother }: ReceiptProps) {
   }
 
   const dueAt = result.state === 'sent' ? result.ticket.dueAt : null;
+  // Without a phone number the request cannot be looked up from another phone.
+  const noPhone = result.state === 'sent' && result.ticket.phone === null;
   return (
     <View className="receipt" data-testid="receipt-sent">
       <Text className="receipt__status receipt__status--sent">已受理</Text>
@@ -60,6 +64,15 @@ export default function Receipt({ result, onAnother }: ReceiptProps) {
         请记下这个编号，打 12345 热线时报这个编号就能查到。
         {dueAt ? `按规定在 ${formatDateTime(dueAt)} 前办结。` : ''}
       </Text>
+      {noPhone ? (
+        <Text className="receipt__note" data-testid="no-phone-note">
+          没有留手机号，换了手机就不能用编号和手机号查询这件诉求，请记好受理编号。在微信小程序里提交的诉求，换手机后登录同一个微信也能看到。
+        </Text>
+      ) : null}
+      <NoticeButton
+        ticketNo={ticketNo}
+        accessToken={findStoredTicket(ticketNo)?.accessToken ?? null}
+      />
       <View className="receipt__actions">
         <Action
           onClick={() =>

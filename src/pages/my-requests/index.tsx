@@ -1,15 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { FOCUSABLE } from '@/components/focusable';
-import { REQUESTS_TAB, requestDetailPath } from '@/app-paths';
+import { REQUEST_LOOKUP_PAGE, REQUESTS_TAB, requestDetailPath } from '@/app-paths';
 import AppPage from '@/components/app-page';
 import { inputToDraft, saveDraft } from '@/components/request-form/draft';
 import { EmptyState, LoadingCards, OfflineBanner } from '@/components/state-views';
 import TicketStatusTag from '@/components/ticket-status-tag';
-import { isOverdue, ticketCategoryName, type Ticket } from '@/domain/ticket';
+import { isOverdue, ticketCategoryName } from '@/domain/ticket';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { useResource } from '@/hooks/use-resource';
+import { useCitizen } from '@/services/citizen';
 import {
   flushOutbox,
   listOutbox,
@@ -17,51 +19,49 @@ import {
   subscribeOutbox,
   type OutboxItem,
 } from '@/services/outbox';
-import { getTicketKept, listStoredTickets, type StoredTicket } from '@/services/tickets';
+import { listCitizenTickets } from '@/services/tickets';
 import { formatDateTime } from '@/services/time';
+import { fetchPhoneRows, mergeRows, type Row } from './rows';
 import './index.scss';
-
-type Row = { stored: StoredTicket; ticket: Ticket | null; savedAt: string | null; error: string };
 
 function excerpt(text: string) {
   const chars = [...text];
   return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : text;
 }
 
-/** Each request this phone keeps, with its status now; one that can't be reached says why. */
-async function fetchRows(): Promise<Row[]> {
-  return Promise.all(
-    listStoredTickets().map(async (s): Promise<Row> => {
-      try {
-        const { data, offline, savedAt } = await getTicketKept(s.ticketNo, s.accessToken);
-        return { stored: s, ticket: data, savedAt: offline ? savedAt : null, error: '' };
-      } catch (error) {
-        return { stored: s, ticket: null, savedAt: null, error: (error as Error).message };
-      }
-    }),
-  );
-}
-
 /** What the page shows: the queue as it was when the statuses came back, so the two agree. */
 async function loadMine(): Promise<{ queued: OutboxItem[]; rows: Row[] }> {
-  const rows = await fetchRows();
+  const rows = await fetchPhoneRows();
   return { queued: listOutbox(), rows };
 }
 
-/** 我的诉求: what this phone has filed — still waiting to be sent first, then each request with its status. */
+/**
+ * 我的诉求: what this phone has filed — still waiting to be sent first — and, signed in with WeChat, what the citizen
+ * filed on any phone: each request once, with its status.
+ */
 export default function MyRequestsPage() {
   const [queuedAtOpening] = useState<OutboxItem[]>(listOutbox);
   // Loads overlap (page shown, a request delivered, pull-down): only the latest one's answer is shown.
   const mine = useResource(loadMine, { pullDown: false, refreshOnShow: true });
   const { refresh } = mine;
   const queued = mine.data?.queued ?? queuedAtOpening;
-  const rows = mine.data?.rows ?? null;
+  // Signed in (the mini-program only): the citizen's requests from the server, a page at a time.
+  const citizen = useCitizen();
+  const loadServerPage = useCallback((cursor: string | null) => listCitizenTickets(cursor), []);
+  const server = usePagedList(citizen ? loadServerPage : null, {
+    keyOf: (t) => t.ticketNo,
+    pullDown: false,
+    refreshOnShow: true,
+  });
+  const rows = mine.data ? mergeRows(mine.data.rows, server.items) : null;
 
   useDidShow(() => void flushOutbox());
   // A queued request that gets delivered moves from 待发送 to the list below.
   useEffect(() => subscribeOutbox(() => void refresh()), [refresh]);
   usePullDownRefresh(() => {
-    void Promise.all([flushOutbox(), refresh()]).finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([flushOutbox(), refresh(), server.refresh()]).finally(() =>
+      Taro.stopPullDownRefresh(),
+    );
   });
 
   const anyFailed = rows?.some((r) => r.error) ?? false;
@@ -119,18 +119,18 @@ export default function MyRequestsPage() {
         </View>
       ) : null}
 
-      {rows?.map(({ stored, ticket, error }) => (
+      {rows?.map(({ ticketNo, ticket, error }) => (
         <View
-          key={stored.ticketNo}
+          key={ticketNo}
           className="my-requests__card"
           ariaRole="link"
           {...FOCUSABLE}
           data-testid="my-request"
-          onClick={() => void Taro.navigateTo({ url: requestDetailPath(stored.ticketNo) })}
+          onClick={() => void Taro.navigateTo({ url: requestDetailPath(ticketNo) })}
         >
           <View className="my-requests__head">
             {ticket ? <TicketStatusTag status={ticket.status} /> : null}
-            <Text className="my-requests__no">{stored.ticketNo}</Text>
+            <Text className="my-requests__no">{ticketNo}</Text>
           </View>
           {ticket ? (
             <>
@@ -156,6 +156,24 @@ export default function MyRequestsPage() {
           <Text className="my-requests__more">查看进度 ›</Text>
         </View>
       ))}
+      {server.hasMore ? (
+        <Button
+          block
+          fill="outline"
+          loading={server.loadingMore}
+          onClick={() => void server.loadMore()}
+        >
+          加载更早的诉求
+        </Button>
+      ) : null}
+      <Button
+        className="my-requests__lookup"
+        block
+        fill="none"
+        onClick={() => void Taro.navigateTo({ url: REQUEST_LOOKUP_PAGE })}
+      >
+        在别的手机上提交的？用受理编号和手机号查询
+      </Button>
     </AppPage>
   );
 }

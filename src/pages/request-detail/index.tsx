@@ -2,8 +2,9 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Step, Steps } from '@nutui/nutui-react-taro';
 import { useCallback } from 'react';
-import { MY_REQUESTS_PAGE } from '@/app-paths';
+import { requestLookupPath } from '@/app-paths';
 import AppPage from '@/components/app-page';
+import NoticeButton from '@/components/notice-button';
 import { EmptyState, ErrorState, LoadingCards, OfflineBanner } from '@/components/state-views';
 import TicketStatusTag from '@/components/ticket-status-tag';
 import {
@@ -14,6 +15,7 @@ import {
   type Ticket,
 } from '@/domain/ticket';
 import { useResource } from '@/hooks/use-resource';
+import { useCitizen } from '@/services/citizen';
 import { useElderMode } from '@/services/elder-mode';
 import { findStoredTicket, getTicketKept } from '@/services/tickets';
 import { formatDateTime, fromNow } from '@/services/time';
@@ -26,22 +28,24 @@ export default function RequestDetailPage() {
   const { params } = useRouter();
   const ticketNo = params.no ? decodeURIComponent(params.no) : '';
   const stored = ticketNo ? findStoredTicket(ticketNo) : undefined;
-  const token = stored?.accessToken ?? '';
-  // Only the phone that filed the request holds its token: without it there is nothing to load.
+  const token = stored?.accessToken ?? null;
+  // The phone that filed (or looked up) the request holds its token; signed in with WeChat, the citizen's own
+  // requests open on any phone. Without either there is nothing to load.
+  const citizen = useCitizen();
   const load = useCallback(() => getTicketKept(ticketNo, token), [ticketNo, token]);
-  const resource = useResource(token ? load : null);
+  const resource = useResource(token || citizen ? load : null);
   const rated = (next: Ticket) => resource.set((kept) => ({ ...kept, data: next }));
   // 长辈模式: the steps one under the other, each name read whole at the larger size.
   const elder = useElderMode();
 
-  if (!stored) {
+  if (!stored && (!citizen || resource.status === 'error')) {
     return (
       <AppPage>
         <EmptyState
           title="这部手机上没有这件诉求"
-          description="只有提交诉求的手机能查看详情。也可以拨打 12345 报受理编号查询。"
-          actionText="查看我的诉求"
-          onAction={() => void Taro.redirectTo({ url: MY_REQUESTS_PAGE })}
+          description="用受理编号和提交时留的手机号码，就能在这部手机上查看。也可以拨打 12345 报受理编号查询。"
+          actionText="用编号和手机号查询"
+          onAction={() => void Taro.redirectTo({ url: requestLookupPath(ticketNo) })}
         />
       </AppPage>
     );
@@ -97,6 +101,9 @@ export default function RequestDetailPage() {
             ? `${formatDateTime(ticket.resolvedAt)} 办结`
             : `应在 ${formatDateTime(ticket.dueAt)} 前办结${overdue ? '，已超过期限' : ''}`}
         </Text>
+        {ticket.status !== 'resolved' ? (
+          <NoticeButton ticketNo={ticket.ticketNo} accessToken={token} />
+        ) : null}
       </View>
 
       <View className="app-section">
@@ -132,7 +139,7 @@ export default function RequestDetailPage() {
       </View>
 
       <View className="app-section">
-        <Rating ticket={ticket} accessToken={stored.accessToken} onRated={rated} />
+        <Rating ticket={ticket} accessToken={token} onRated={rated} />
         {ticket.status !== 'resolved' && ticket.ratings.length === 0 ? (
           <Text className="app-muted">办结后可以在这里评价</Text>
         ) : null}

@@ -14,7 +14,8 @@ import { rateTicket } from '@/services/tickets';
 
 export interface RatingProps {
   ticket: Ticket;
-  accessToken: string;
+  /** The request's token on this phone; null when the citizen's session opens it. */
+  accessToken: string | null;
   onRated: (ticket: Ticket) => void;
 }
 
