@@ -27,6 +27,8 @@ export default defineAppConfig({
     // 数据: the charts, kept out of the main package.
     { root: 'figures', pages: ['index'] },
   ],
+  // 选择位置 in the request form (services/location.ts).
+  requiredPrivateInfos: ['chooseLocation'],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',

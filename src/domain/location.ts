@@ -60,3 +60,50 @@ export function roundCoordinate(value: number): number {
 export function formatLocation({ lat, long }: GeoLocation): string {
   return `北纬 ${lat.toFixed(LOCATION_DECIMALS)}°，东经 ${long.toFixed(LOCATION_DECIMALS)}°`;
 }
+
+// GCJ-02, the datum of maps in China and of WeChat's location picker, lies a few hundred metres off WGS-84. The
+// offset is a published formula; its inverse is taken by a few rounds of fixed-point iteration (well under 1 m).
+const AXIS = 6378245.0;
+const ECCENTRICITY_SQUARED = 0.006693421622965943;
+
+function offsetLat(x: number, y: number): number {
+  let d = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+  d += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
+  d += ((20 * Math.sin(y * Math.PI) + 40 * Math.sin((y / 3) * Math.PI)) * 2) / 3;
+  d += ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
+  return d;
+}
+
+function offsetLong(x: number, y: number): number {
+  let d = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+  d += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
+  d += ((20 * Math.sin(x * Math.PI) + 40 * Math.sin((x / 3) * Math.PI)) * 2) / 3;
+  d += ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
+  return d;
+}
+
+/** Where a WGS-84 point is drawn on a GCJ-02 map. */
+export function wgs84ToGcj02({ lat, long }: GeoLocation): GeoLocation {
+  const radLat = (lat / 180) * Math.PI;
+  const magic = 1 - ECCENTRICITY_SQUARED * Math.sin(radLat) ** 2;
+  const dLat =
+    (offsetLat(long - 105, lat - 35) * 180) /
+    (((AXIS * (1 - ECCENTRICITY_SQUARED)) / (magic * Math.sqrt(magic))) * Math.PI);
+  const dLong =
+    (offsetLong(long - 105, lat - 35) * 180) /
+    ((AXIS / Math.sqrt(magic)) * Math.cos(radLat) * Math.PI);
+  return { lat: lat + dLat, long: long + dLong };
+}
+
+/** A point picked on a GCJ-02 map (WeChat's) as WGS-84, to six decimals: what requests keep. */
+export function gcj02ToWgs84(picked: GeoLocation): GeoLocation {
+  let guess = picked;
+  for (let i = 0; i < 5; i++) {
+    const drawn = wgs84ToGcj02(guess);
+    guess = {
+      lat: guess.lat + picked.lat - drawn.lat,
+      long: guess.long + picked.long - drawn.long,
+    };
+  }
+  return { lat: roundCoordinate(guess.lat), long: roundCoordinate(guess.long) };
+}

@@ -1,8 +1,10 @@
 import {
   CHINA_EXTENT,
   formatLocation,
+  gcj02ToWgs84,
   locationError,
   roundCoordinate,
+  wgs84ToGcj02,
 } from '../../src/domain/location';
 import { parseTicketInput } from '../../src/domain/ticket-rules';
 
@@ -23,7 +25,11 @@ describe('locationError', () => {
     ['infinity', { lat: 33.7, long: Number.POSITIVE_INFINITY }, '经度应为数字'],
     ['London', { lat: 51.5072, long: -0.1276 }, '经度不在中国境内，请重新选择位置'],
     ['the southern hemisphere', { lat: -33.7, long: 113.2 }, '纬度不在中国境内，请重新选择位置'],
-    ['swapped coordinates', { lat: 113.192661, long: 33.737629 }, '纬度不在中国境内，请重新选择位置'],
+    [
+      'swapped coordinates',
+      { lat: 113.192661, long: 33.737629 },
+      '纬度不在中国境内，请重新选择位置',
+    ],
     ['seven decimals', { lat: 33.7376291, long: 113.192661 }, '纬度最多 6 位小数'],
   ])('refuses %s', (_, raw, message) => {
     expect(locationError(raw)).toEqual({ field: 'location', message });
@@ -70,5 +76,17 @@ describe('roundCoordinate and formatLocation', () => {
 
   it('reads a location as staff see it', () => {
     expect(formatLocation({ lat: 33.7, long: 113.19 })).toBe('北纬 33.700000°，东经 113.190000°');
+  });
+});
+
+describe('gcj02ToWgs84: a point picked on WeChat’s map', () => {
+  it('moves a point in Pingdingshan back by the GCJ-02 offset, to within a metre', () => {
+    const drawn = wgs84ToGcj02(PINGDINGSHAN);
+    // The offset in Pingdingshan is a few hundred metres.
+    expect(Math.abs(drawn.long - PINGDINGSHAN.long)).toBeGreaterThan(0.003);
+    const back = gcj02ToWgs84(drawn);
+    expect(Math.abs(back.lat - PINGDINGSHAN.lat)).toBeLessThan(0.00001);
+    expect(Math.abs(back.long - PINGDINGSHAN.long)).toBeLessThan(0.00001);
+    expect(locationError(back)).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ import type * as Files from '@/services/files';
 import type * as FilesH5 from '@/services/files.h5';
 import type * as LocalPhotos from '@/services/local-photos';
 import type * as LocalPhotosH5 from '@/services/local-photos.h5';
+import type * as Location from '@/services/location';
+import type * as LocationH5 from '@/services/location.h5';
 import type * as Network from '@/services/network';
 import type * as NetworkH5 from '@/services/network.h5';
 import type * as OfflineShell from '@/services/offline-shell';
@@ -26,7 +28,8 @@ const twins: [
   Same<Pick<typeof Share, 'useShare'>, typeof ShareH5>,
   Same<typeof Files, typeof FilesH5>,
   Same<typeof ChartCanvas, typeof ChartCanvasH5>,
-] = [true, true, true, true, true, true, true];
+  Same<typeof Location, typeof LocationH5>,
+] = [true, true, true, true, true, true, true, true];
 
 const SRC = join(__dirname, '../../src');
 

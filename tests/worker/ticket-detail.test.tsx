@@ -60,6 +60,19 @@ describe('handling a request', () => {
     expect(shown).toEqual(labels);
   });
 
+  it('shows staff where on the map the request is, and a handed-over contact’s email', async () => {
+    (getStaffTicket as jest.Mock).mockResolvedValue({
+      ...ticketOf('received'),
+      location: { lat: 33.737629, long: 113.192661 },
+      contactEmail: 'john@example.org',
+    });
+    render(<WorkerTicketDetailPage />);
+    expect(await screen.findByTestId('ticket-location')).toHaveTextContent(
+      '地图位置：北纬 33.737629°，东经 113.192661°',
+    );
+    expect(screen.getByText('john@example.org')).toBeVisible();
+  });
+
   it('resolves with a note and shows the new status', async () => {
     (getStaffTicket as jest.Mock).mockResolvedValue(ticketOf('in_progress'));
     (addTicketEvent as jest.Mock).mockResolvedValue({

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { District } from '@/domain/districts';
 import type { Parsed } from '@/domain/errors';
+import type { GeoLocation } from '@/domain/location';
 import type { TicketCategory, TicketInput } from '@/domain/ticket';
 import { parseTicketInput } from '@/domain/ticket-rules';
 import type { Form } from '@/hooks/use-form';
@@ -11,6 +12,8 @@ export interface RequestDraft {
   content: string;
   district: District | '';
   address: string;
+  /** 选择位置: the place picked, and how the picker named it; null when none was chosen. */
+  location: (GeoLocation & { label: string }) | null;
   commitment: { id: string; title: string } | null;
   photos: string[];
   anonymous: boolean;
@@ -24,6 +27,7 @@ export const EMPTY_DRAFT: RequestDraft = {
   content: '',
   district: '',
   address: '',
+  location: null,
   commitment: null,
   photos: [],
   anonymous: false,
@@ -51,8 +55,12 @@ export function clearDraft(): void {
 
 /** The domain's rule over the draft, as it would be sent: blanks left out, text trimmed. */
 export function parseDraft(draft: RequestDraft): Parsed<TicketInput> {
-  const { commitment, ...fields } = draft;
-  return parseTicketInput({ ...fields, commitmentId: commitment?.id });
+  const { commitment, location, ...fields } = draft;
+  return parseTicketInput({
+    ...fields,
+    commitmentId: commitment?.id,
+    location: location ? { lat: location.lat, long: location.long } : undefined,
+  });
 }
 
 /** A draft the server refused goes back into the form as it was sent. */
@@ -62,6 +70,7 @@ export function inputToDraft(input: TicketInput, commitmentTitle?: string): Requ
     content: input.content,
     district: input.district,
     address: input.address ?? '',
+    location: input.location ? { ...input.location, label: '之前选的位置' } : null,
     commitment: input.commitmentId
       ? { id: input.commitmentId, title: commitmentTitle ?? input.commitmentId }
       : null,

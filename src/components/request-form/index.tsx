@@ -11,6 +11,7 @@ import { submitTicket, type SubmitResult } from '@/services/outbox';
 import CommitmentPicker from './commitment-picker';
 import ContactFields from './contact-fields';
 import { clearDraft, loadDraft, parseDraft, type RequestDraft } from './draft';
+import LocationField from './location-field';
 import { Section } from './parts';
 import ProblemFields from './problem-fields';
 import Receipt from './receipt';
@@ -79,6 +80,8 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   return (
     <View className="request-form">
       <ProblemFields form={form} />
+
+      <LocationField form={form} />
 
       <Section label="和哪项民生实事有关（可不选）">
         <CommitmentPicker

@@ -7,6 +7,7 @@ import FieldMessage, { SubmitWithMessage } from '@/components/field-message';
 import { ErrorState, LoadingCards } from '@/components/state-views';
 import TicketStatusTag from '@/components/ticket-status-tag';
 import { parseTicketEventInput, TICKET_EVENT_LIMITS } from '@/domain/ticket-rules';
+import { formatLocation } from '@/domain/location';
 import { isOverdue, ratingName, ticketCategoryName, ticketStatusName } from '@/domain/ticket';
 import { useResource } from '@/hooks/use-resource';
 import { ApiError } from '@/services/http';
@@ -94,6 +95,11 @@ export default function WorkerTicketDetailPage() {
           {ticket.district}
           {ticket.address ? ` · ${ticket.address}` : ''}
         </Text>
+        {ticket.location ? (
+          <Text className="app-muted ticket-detail__line" data-testid="ticket-location">
+            地图位置：{formatLocation(ticket.location)}
+          </Text>
+        ) : null}
         <Text className="app-muted ticket-detail__line">
           提交于 {formatDateTime(ticket.createdAt)}（{fromNow(ticket.createdAt, now)}） · 办结期限{' '}
           {formatDateTime(ticket.dueAt)}
@@ -107,6 +113,7 @@ export default function WorkerTicketDetailPage() {
         ) : (
           <View className="ticket-detail__contact">
             <Text>{ticket.contactName || (ticket.anonymous ? '匿名' : '市民')}</Text>
+            {ticket.contactEmail ? <Text>{ticket.contactEmail}</Text> : null}
             {ticket.phone ? (
               <Button
                 className="ticket-detail__call"
