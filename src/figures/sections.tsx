@@ -60,7 +60,7 @@ export function Completion({ figures }: { figures: Figures }) {
       title="各类民生实事完成情况"
       height={completion.length * 28}
       draw={draw}
-      summary={`${total} 项中已完成 ${completed} 项；条形为各类的平均进度。`}
+      summary={`${total} 项中已完成 ${completed} 项；各类的平均进度见条形。`}
       rows={completion.map(
         (c) => `${c.name}：${c.total} 项中已完成 ${c.completed} 项，平均进度 ${c.averagePercent}%`,
       )}

@@ -71,7 +71,7 @@ describe('数据', () => {
     render(<FiguresPage />);
     const completion = await screen.findByTestId('chart-completion');
     expect(
-      within(completion).getByText('13 项中已完成 8 项；条形为各类的平均进度。'),
+      within(completion).getByText('13 项中已完成 8 项；各类的平均进度见条形。'),
     ).toBeVisible();
     expect(
       within(completion).getByText('教育：8 项中已完成 3 项，平均进度 62%'),

@@ -32,7 +32,7 @@ export default function ChartCanvas({ id, height, draw }: ChartCanvasProps) {
       ref={ref}
       id={id}
       className="figures-chart"
-      style={{ width: '100%', height: `${height}px`, display: 'block' }}
+      style={{ width: '100%', height: `${height}px` }}
       aria-hidden="true"
     />
   );

@@ -81,7 +81,7 @@ export function drawBars(pen: Pen, { width, height }: Size, bars: Bar[], max: nu
   pen.clearRect(0, 0, width, height);
   if (bars.length === 0) return;
   const row = height / bars.length;
-  const left = 84;
+  const left = 100;
   const right = 64;
   const track = Math.max(10, width - left - right);
   bars.forEach((bar, i) => {
@@ -112,12 +112,14 @@ function grid(pen: Pen, { width, height }: Size, max: number, format: (n: number
   }
 }
 
-/** Labels under the x axis, every `every`-th one, so that they never overlap. */
-function xLabels(pen: Pen, { height }: Size, labels: string[], xOf: (i: number) => number) {
+/** Labels under the x axis: the last one, and every `every`-th one that keeps clear of it. */
+function xLabels(pen: Pen, { width, height }: Size, labels: string[], xOf: (i: number) => number) {
   const every = Math.max(1, Math.ceil(labels.length / 6));
+  const last = labels.length - 1;
+  const y = height - AXIS.bottom / 2;
   labels.forEach((label, i) => {
-    if (i % every === 0 || i === labels.length - 1)
-      text(pen, label, xOf(i), height - AXIS.bottom / 2, 'center');
+    if (i === last) text(pen, label, width - AXIS.right, y, 'right');
+    else if (i % every === 0 && last - i >= every) text(pen, label, xOf(i), y, 'center');
   });
 }
 
@@ -126,7 +128,7 @@ export function drawColumns(pen: Pen, size: Size, columns: Column[]): void {
   const { width, height } = size;
   pen.clearRect(0, 0, width, height);
   const max = niceMax(Math.max(0, ...columns.map((c) => c.parts.reduce((a, b) => a + b, 0))));
-  grid(pen, size, max, (n) => String(Math.round(n)));
+  grid(pen, size, max, (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1)));
   const span = (width - AXIS.left - AXIS.right) / Math.max(1, columns.length);
   const bottom = height - AXIS.bottom;
   const scale = (bottom - AXIS.top) / max;
