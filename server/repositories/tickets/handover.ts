@@ -44,7 +44,11 @@ export async function findTicketsByNumbers(
   const wanted = [...new Set(ticketNos.map(normalizeTicketNo))];
   const found = new Map<string, Ticket>();
   for (const part of parts(wanted)) {
-    const rows = await db.selectFrom('tickets').selectAll().where('ticket_no', 'in', part).execute();
+    const rows = await db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('ticket_no', 'in', part)
+      .execute();
     for (const ticket of await loadTickets(db, { rows, view: 'staff' })) {
       found.set(ticket.ticketNo, ticket);
     }

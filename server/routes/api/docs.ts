@@ -6,7 +6,10 @@ import { docsPage } from '../../openapi/docs-page';
 /** The document itself: OpenAPI 3.1, whatever else it holds. */
 const OpenApiDocumentSchema = Type.Unsafe<ReturnType<FastifyInstance['swagger']>>({
   type: 'object',
-  properties: { openapi: { type: 'string', const: '3.1.0' }, info: { type: 'object', additionalProperties: true } },
+  properties: {
+    openapi: { type: 'string', const: '3.1.0' },
+    info: { type: 'object', additionalProperties: true },
+  },
   required: ['openapi', 'info', 'paths'],
   additionalProperties: true,
 });
