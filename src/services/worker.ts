@@ -1,3 +1,4 @@
+import type { TicketNotifications } from '@/domain/citizen';
 import type { CommitmentUpdate, Page } from '@/domain/commitment';
 import type { Ticket, TicketCategory, TicketStatus } from '@/domain/ticket';
 import type { CommitmentUpdateInput } from '@/domain/update-rules';
@@ -39,6 +40,13 @@ export function listTicketQueue(
       limit,
       cursor,
     }),
+  );
+}
+
+/** Whether the citizen was told of each move in WeChat (issue 15). */
+export function getTicketNotifications(ticketNo: string): Promise<TicketNotifications> {
+  return staffRequest<TicketNotifications>(
+    `/api/tickets/${encodeURIComponent(ticketNo)}/notifications`,
   );
 }
 

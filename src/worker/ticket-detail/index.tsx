@@ -16,6 +16,7 @@ import PhotoGrid from '@/components/photo-grid';
 import { addTicketEvent, getStaffTicket } from '@/services/worker';
 import { useStaffSession } from '../session';
 import { availableActions, type TicketAction } from './actions';
+import Notices from './notices';
 import '../worker.scss';
 import './index.scss';
 
@@ -204,6 +205,7 @@ export default function WorkerTicketDetailPage() {
           </View>
         ))}
       </View>
+      <Notices key={ticket.events.length} ticketNo={ticket.ticketNo} />
     </AppPage>
   );
 }
