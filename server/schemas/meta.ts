@@ -9,4 +9,6 @@ export const MetaSchema = Type.Object({
     Type.Composite([Named, Type.Object({ hint: Type.String(), dueDays: Type.Integer() })]),
   ),
   districts: Type.Array(Type.String()),
+  /** True when the database holds generated sample data (`npm run seed`), not real requests. */
+  sample: Type.Boolean(),
 });

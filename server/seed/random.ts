@@ -1,3 +1,5 @@
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /** A seeded source of randomness (mulberry32): the same seed makes the same sample data. */
 export class Random {
   private state: number;
@@ -6,13 +8,18 @@ export class Random {
     this.state = seed >>> 0;
   }
 
-  /** A float in [0, 1). */
-  next(): number {
+  /** An integer in [0, 2^32). */
+  uint32(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    return this.uint32() / 4294967296;
   }
 
   /** An integer in [min, max]. */
@@ -50,7 +57,10 @@ export class Random {
   /** `length` hex digits. */
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += (this.next() * 4294967296).toString(16).padStart(8, '0');
-    return out.slice(0, length);
+    while (out.length < length) {
+      const n = this.uint32();
+      out += HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
+    }
+    return out.length === length ? out : out.slice(0, length);
   }
 }

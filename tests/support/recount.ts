@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { hoursBucket } from '../../src/domain/figures';
+import { beijingMonth, beijingWeek, hoursBucket } from '../../src/domain/figures';
 import { median } from '../../src/domain/stats';
 import { SATISFIED_SCORES, TICKET_CATEGORIES } from '../../src/domain/ticket';
 import type { Database } from '../../server/db/tables';
@@ -139,4 +139,65 @@ export async function scanQueue(db: Kysely<Database>, filter: QueueFilter, now: 
   if (filter.overdue === false) query = query.where(sql<boolean>`not ${overdue}`);
   const rows = await query.orderBy('due_at').orderBy('id').execute();
   return rows.map((r) => r.ticket_no);
+}
+
+/** The 数据 page's week and month figures (migration 2026-11-30-09), as stored and as counted from the rows. */
+export async function pageFiguresBothWays(db: Kysely<Database>) {
+  const stored = {
+    weeks: sortedCounts(
+      (await db.selectFrom('ticket_week_figures').selectAll().execute()).map((r) => [
+        `${r.week}|${r.category}`,
+        Number(r.filed),
+      ]),
+    ),
+    months: sortedCounts(
+      (await db.selectFrom('ticket_month_figures').selectAll().execute()).flatMap((r) =>
+        (['filed', 'closed', 'rated', 'satisfied'] as const).map((c): [string, number] => [
+          `${r.month}|${r.category}|${r.district}|${c}`,
+          Number(r[c]),
+        ]),
+      ),
+    ),
+    hours: sortedCounts(
+      (await db.selectFrom('ticket_month_hours').selectAll().execute()).map((r) => [
+        `${r.month}|${r.hours}`,
+        Number(r.tickets),
+      ]),
+    ),
+  };
+  const weeks = new Map<string, number>();
+  const months = new Map<string, number>();
+  const hours = new Map<string, number>();
+  const add = (counts: Map<string, number>, key: string) =>
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  const tickets = await db.selectFrom('tickets').selectAll().execute();
+  for (const t of tickets) {
+    const filed = new Date(t.created_at);
+    add(weeks, `${beijingWeek(filed)}|${t.category}`);
+    const month = `${beijingMonth(filed)}|${t.category}|${t.district}`;
+    add(months, `${month}|filed`);
+    if (t.status === 'resolved') add(months, `${month}|closed`);
+    if (t.first_resolved_at) {
+      const at = beijingMonth(new Date(t.first_resolved_at));
+      add(hours, `${at}|${hoursBucket(t.created_at, t.first_resolved_at)}`);
+    }
+  }
+  const ratings = await db
+    .selectFrom('ticket_ratings')
+    .innerJoin('tickets', 'tickets.id', 'ticket_ratings.ticket_id')
+    .select(['ticket_ratings.created_at', 'ticket_ratings.score', 'category', 'district'])
+    .execute();
+  for (const r of ratings) {
+    const month = `${beijingMonth(new Date(r.created_at))}|${r.category}|${r.district}`;
+    add(months, `${month}|rated`);
+    if ((SATISFIED_SCORES as readonly number[]).includes(Number(r.score))) {
+      add(months, `${month}|satisfied`);
+    }
+  }
+  const counted = {
+    weeks: sortedCounts([...weeks]),
+    months: sortedCounts([...months]),
+    hours: sortedCounts([...hours]),
+  };
+  return { stored, counted };
 }

@@ -3,6 +3,7 @@ import { COMMITMENT_CATEGORIES } from '../../../src/domain/commitment';
 import { DISTRICTS } from '../../../src/domain/districts';
 import { COMMITMENT_STATUSES } from '../../../src/domain/status';
 import { TICKET_CATEGORIES } from '../../../src/domain/ticket';
+import { isSampleData } from '../../repositories/sample-data';
 import { MetaSchema } from '../../schemas/meta';
 
 /** The fixed lists the app needs, all from src/domain. */
@@ -25,7 +26,8 @@ const meta = {
 const metaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/meta', { schema: { response: { 200: MetaSchema } } }, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=3600');
-    return meta;
+    // Generated sample data (npm run seed): the app then says 示例数据 on every page.
+    return { ...meta, sample: await isSampleData(app.db) };
   });
 };
 
