@@ -8,9 +8,21 @@ import { isServiceCode } from './services';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** The query string or form body as parameters; anything else (no body) as none. */
+/** A value as a parameter: text as it is, a number or a yes/no as text, a list of those; anything else is none. */
+function paramValue(value: unknown): string | string[] | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.flatMap((v) => paramValue(v) ?? []);
+  return undefined;
+}
+
+/**
+ * The query string or form body as parameters (a JSON body too, though clients post forms); anything else (no body)
+ * as none.
+ */
 export function paramsOf(value: unknown): Params {
-  return typeof value === 'object' && value !== null ? (value as Params) : {};
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, paramValue(v)]));
 }
 
 /** Where this server is, as the caller reached it: our photos' URLs are made whole with it. */

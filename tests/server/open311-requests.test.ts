@@ -168,6 +168,21 @@ describe.each(DATABASES)('Open311 requests on %s', (dialect) => {
     expect(xmlItems(long.body, 'error')[0].description).toBe('description: 最多 1000 个字');
   });
 
+  it('takes a JSON body too, its numbers as text', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `${ROOT}requests.json`,
+      payload: {
+        ...fmsReport(key),
+        lat: 33.737629,
+        long: 113.192661,
+        'attribute[district]': 'xinhua',
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()[0].service_request_id).toMatch(/^PDS/);
+  });
+
   it('answers a JSON POST’s refusal in JSON', async () => {
     const res = await postRequest(ctx.app, fmsReport('wrong'), 'json');
     expect(res.statusCode).toBe(403);
