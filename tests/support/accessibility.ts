@@ -111,6 +111,11 @@ export async function measureElderPage(page: Page): Promise<ElderMeasures> {
           cutOff.push(`clamped ${label(el)}`);
         }
       }
+      // What is typed into a field, and its placeholder, are text too.
+      for (const field of root.querySelectorAll('input, textarea')) {
+        const size = parseFloat(getComputedStyle(field).fontSize);
+        if (visible(field) && size < 18) smallText.push(`${size}px ${label(field)}`);
+      }
       // A placeholder wider than its box is cut off too.
       const canvas = document.createElement('canvas').getContext('2d')!;
       for (const input of root.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
