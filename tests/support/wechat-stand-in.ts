@@ -206,5 +206,14 @@ if (require.main === module) {
     console.log(
       `WeChat stand-in on ${standIn.url}. Start the server with:\n  ${env.join(' ')} npm start`,
     );
+    // Each notice as it is delivered: whom it is for, and what it says.
+    let shown = 0;
+    setInterval(() => {
+      for (const notice of standIn.state.delivered.slice(shown)) {
+        const values = Object.entries(notice.data).map(([key, { value }]) => `${key}=${value}`);
+        console.log(`notice to ${notice.touser} (${notice.page}): ${values.join(', ')}`);
+      }
+      shown = standIn.state.delivered.length;
+    }, 500);
   });
 }
