@@ -4,6 +4,8 @@ import type * as AccessibleShell from '@/services/accessible-shell';
 import type * as AccessibleShellH5 from '@/services/accessible-shell.h5';
 import type * as ChartCanvas from '@/figures/charts/chart-canvas';
 import type * as ChartCanvasH5 from '@/figures/charts/chart-canvas.h5';
+import type * as Citizen from '@/services/citizen';
+import type * as CitizenH5 from '@/services/citizen.h5';
 import type * as Files from '@/services/files';
 import type * as FilesH5 from '@/services/files.h5';
 import type * as LocalPhotos from '@/services/local-photos';
@@ -29,7 +31,8 @@ const twins: [
   Same<typeof Files, typeof FilesH5>,
   Same<typeof ChartCanvas, typeof ChartCanvasH5>,
   Same<typeof Location, typeof LocationH5>,
-] = [true, true, true, true, true, true, true, true];
+  Same<typeof Citizen, typeof CitizenH5>,
+] = [true, true, true, true, true, true, true, true, true];
 
 const SRC = join(__dirname, '../../src');
 
