@@ -9,14 +9,8 @@ import {
   type TicketNotifications,
 } from '../../src/domain/citizen';
 import type { Page } from '../../src/domain/commitment';
-import {
-  CodeSchema,
-  Nullable,
-  PageLimitSchema,
-  PageSchema,
-  type Equals,
-  type Expect,
-} from './common';
+import { CodeSchema, Nullable, PageLimitSchema, PageSchema } from './common';
+import type { Equals, Expect } from './common';
 import { TicketCategorySchema, TicketStatusSchema } from './tickets';
 
 /** `POST /api/citizen/session`. The parser (`parseCitizenSessionInput`) says what is wrong, in Chinese. */

@@ -1,11 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import { REOPEN_NOTE } from '../../src/domain/ticket';
-import { buildApp, LOG_REDACT } from '../../server/build-app';
 import { manualClock } from '../support/clock';
-import { createTestApp, DATABASES, testConfig, type TestContext } from '../support/test-app';
+import { createLoggedApp, createTestApp, DATABASES, type TestContext } from '../support/test-app';
 import { startWechatStandIn, type WechatStandIn } from '../support/wechat-stand-in';
 import { addStaff, bearer, login } from './auth-fixtures';
 import { fileRequest, move, signInCitizen, subscribe, wechatConfig } from './citizen-fixtures';
@@ -169,18 +164,9 @@ describe.each(DATABASES)('status notices on %s', (dialect) => {
 describe('the log of a notice WeChat refused', () => {
   it('names the request, never the citizen’s openid', async () => {
     const standIn = await startWechatStandIn();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-notice-log-'));
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
+    const { app, lines, destroy } = await createLoggedApp('sqlite', {
+      wechat: wechatConfig(standIn),
     });
-    const app = await buildApp(
-      { config: { ...testConfig(dataDir), wechat: wechatConfig(standIn) } },
-      { logger: { level: 'trace', stream, redact: LOG_REDACT } },
-    );
     try {
       const citizen = await signInCitizen(app, 'refuser-1');
       const { ticketNo } = await fileRequest(app, { citizenToken: citizen });
@@ -197,9 +183,8 @@ describe('the log of a notice WeChat refused', () => {
       expect(log).not.toContain('session-key-of');
       expect(log).not.toContain('stand-in-secret');
     } finally {
-      await app.close();
+      await destroy();
       await standIn.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildApp, LOG_REDACT } from '../../server/build-app';
+import { buildApp } from '../../server/build-app';
 import type { AppConfig } from '../../server/config';
 
 /**
@@ -97,7 +97,10 @@ export async function createTestApp(
  * An app on a fresh database (SQLite unless told) whose every log line (at trace level, redacted as
  * server/server.ts redacts) is kept in `lines`, for tests that prove what never reaches the logs.
  */
-export async function createLoggedApp(dialect: 'sqlite' | 'postgres' = 'sqlite'): Promise<{
+export async function createLoggedApp(
+  dialect: 'sqlite' | 'postgres' = 'sqlite',
+  config: Partial<AppConfig> = {},
+): Promise<{
   app: TestApp;
   lines: string[];
   destroy(): Promise<void>;

@@ -5,12 +5,6 @@ import { useCitizen } from '@/services/citizen';
 import { getTicketKept, listCitizenTickets, listStoredTickets } from '@/services/tickets';
 import { ticket } from '../../support/resident-fixtures';
 
-jest.mock('@/services/outbox', () => ({
-  listOutbox: jest.fn(() => []),
-  flushOutbox: jest.fn(async () => undefined),
-  subscribeOutbox: jest.fn(() => () => undefined),
-  removeFromOutbox: jest.fn(),
-}));
 jest.mock('@/services/tickets', () => ({
   listStoredTickets: jest.fn(() => []),
   getTicketKept: jest.fn(),
