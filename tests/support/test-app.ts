@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildApp } from '../../server/build-app';
+import { buildApp, LOG_REDACT } from '../../server/build-app';
 import type { AppConfig } from '../../server/config';
 
 /**
@@ -115,7 +115,7 @@ export async function createLoggedApp(
     },
   });
   const app = await buildApp(
-    { config: testConfig(dataDir, postgres?.url) },
+    { config: { ...testConfig(dataDir, postgres?.url), ...config } },
     { logger: { level: 'trace', stream, redact: LOG_REDACT } },
   );
   return {
