@@ -1,5 +1,6 @@
-import { buildApp, LOG_REDACT, LOG_SERIALIZERS } from './build-app';
+import { buildApp } from './build-app';
 import { ConfigError, loadConfig } from './config';
+import { loggerOptions } from './logging';
 
 /** The server entry: owns the logger, timeouts, listening and graceful close. */
 async function main() {
@@ -17,7 +18,7 @@ async function main() {
   const app = await buildApp(
     { config },
     {
-      logger: { level: config.logLevel, redact: LOG_REDACT, serializers: LOG_SERIALIZERS },
+      logger: loggerOptions(config.logLevel),
       connectionTimeout: 30_000,
       requestTimeout: 30_000,
       // Open311 clients ask for every open request by number in one URL (service_request_id=A,B,…): room for

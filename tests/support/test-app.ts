@@ -4,8 +4,9 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildApp, LOG_REDACT } from '../../server/build-app';
+import { buildApp } from '../../server/build-app';
 import type { AppConfig } from '../../server/config';
+import { loggerOptions } from '../../server/logging';
 
 /**
  * The databases the server suite runs on: SQLite always, PostgreSQL too when TEST_DATABASE_URL is set
@@ -116,7 +117,7 @@ export async function createLoggedApp(
   });
   const app = await buildApp(
     { config: { ...testConfig(dataDir, postgres?.url), ...config } },
-    { logger: { level: 'trace', stream, redact: LOG_REDACT } },
+    { logger: loggerOptions('trace', stream) },
   );
   return {
     app,
