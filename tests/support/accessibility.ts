@@ -2,6 +2,14 @@
 // 长辈模式 that axe does not take (text size, tap targets, nothing cut off or scrolled sideways).
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
+import type AxeCore from 'axe-core';
+
+declare global {
+  interface Window {
+    /** axe-core, once injected into the page. */
+    axe: typeof AxeCore;
+  }
+}
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -20,22 +28,7 @@ export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
   if (!(await page.evaluate(() => 'axe' in window)))
     await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (
-          context: Document,
-          options: object,
-        ) => Promise<{
-          violations: {
-            id: string;
-            impact: string | null;
-            help: string;
-            nodes: { target: string[]; html: string }[];
-          }[];
-        }>;
-      };
-    };
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({
