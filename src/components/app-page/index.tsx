@@ -2,6 +2,7 @@ import { ConfigProvider } from '@nutui/nutui-react-taro';
 import type { PropsWithChildren } from 'react';
 import { useElderMode } from '@/services/elder-mode';
 import { fontScale } from '@/services/font-scale';
+import SampleNotice from '@/components/sample-notice';
 import ElderOffer from './elder-offer';
 import { pageTheme } from './theme';
 import './index.scss';
@@ -20,6 +21,7 @@ export default function AppPage({
       className={`app-page ${elder ? 'elder' : ''} ${className ?? ''}`}
       theme={pageTheme(fontScale(), elder)}
     >
+      <SampleNotice />
       <ElderOffer />
       {children}
     </ConfigProvider>
