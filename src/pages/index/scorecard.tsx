@@ -50,14 +50,16 @@ export default function Scorecard({ commitments, onOpen }: ScorecardProps) {
             <Text className="scorecard__category-name">{c.name}</Text>
             <View className="scorecard__category-counts">
               {VERDICTS.filter((v) => c.counts[v] > 0).map((v) => (
-                <Text
+                <View
                   key={v}
                   className="scorecard__chip"
                   style={{ color: statusColor(v), borderColor: statusColor(v) }}
+                  ariaRole="button"
+                  {...FOCUSABLE}
                   onClick={() => onOpen({ category: c.category, status: v })}
                 >
                   {commitmentStatusName(v)} {c.counts[v]}
-                </Text>
+                </View>
               ))}
             </View>
           </View>
