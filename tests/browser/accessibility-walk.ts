@@ -77,6 +77,11 @@ export function residentStops(ticketNo: string): Stop[] {
       ready: (page) => page.getByText('办理经过').waitFor(WAIT),
     },
     {
+      name: 'request-lookup',
+      path: `/pages/request-lookup/index?no=${encodeURIComponent(ticketNo)}`,
+      ready: (page) => page.getByText('用受理编号和手机号查询').waitFor(WAIT),
+    },
+    {
       name: 'me',
       path: '/pages/me/index',
       ready: (page) => page.getByText('关于本程序').waitFor(WAIT),
