@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseDialect } from '../db/database';
 import type { Database } from '../db/tables';
+import { noteTallyWrite } from './tickets/tallies';
 
 /*
  * Generated sample data (`npm run seed`, server/seed/): the mark that says a database holds it, and the bulk writes
@@ -108,4 +109,5 @@ export async function clearRequestsAndProgress(
       })
       .execute();
   });
+  noteTallyWrite();
 }

@@ -107,8 +107,24 @@ function changes<K extends string | number, V>(map: Map<K, V>, moves: (v: V) => 
     .map(([, value]) => value);
 }
 
+let writes = 0;
+
+/**
+ * How many times this process has written the tallies: what is read of them stays good while this stays the same
+ * (in this process; another process's writes are not counted, see routes/api/stats.ts).
+ */
+export function tallyWrites(): number {
+  return writes;
+}
+
+/** For a write to the tallies that does not go through `applyTallies` (the sample data's clearing). */
+export function noteTallyWrite(): void {
+  writes += 1;
+}
+
 /** Adds the deltas to the tallies: one upsert per table, rows made on first use. */
 export async function applyTallies(trx: Transaction<Database>, deltas: TallyDeltas): Promise<void> {
+  writes += 1;
   const cells = changes(deltas.cells, (c) => c.tickets !== 0 || c.overdue !== 0);
   if (cells.length > 0) {
     await trx

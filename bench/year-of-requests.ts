@@ -1,0 +1,212 @@
+// A year of a city's requests (docs/decisions/011): seeds BENCH_REQUESTS (600,000) requests into a throwaway SQLite
+// file, and a throwaway PostgreSQL database when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, then measures the
+// hot paths under load with the server in a process of its own. Standalone: `npx tsx bench/year-of-requests.ts`.
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import type { CommitmentSource } from '../src/domain/commitment';
+import { hashPassword } from '../server/auth/crypto';
+import { migrateToLatest, openDatabase, type DatabaseDialect } from '../server/db/database';
+import { DATASET_PATH } from '../server/plugins/app/database';
+import { upsertCommitmentSources } from '../server/repositories/commitments';
+import { createSession, createStaff } from '../server/repositories/staff';
+import { seedSampleData } from '../server/seed';
+
+export interface YearBenchResult {
+  dialect: DatabaseDialect;
+  requests: number;
+  seedSeconds: number;
+  stats: { p99: number; perSecond: number; non2xx: number };
+  healthUnderStats: { p99: number; non2xx: number };
+  overdueQueue: { p99: number; perSecond: number; non2xx: number };
+  /** The longest the server's event loop was held, over each run. */
+  stallMs: { stats: number; health: number; overdue: number };
+}
+
+interface Place {
+  env: Record<string, string>;
+  databaseUrl?: string;
+  drop(): Promise<void>;
+}
+
+async function throwawayPostgres(adminUrl: string): Promise<Place> {
+  const name = `minsheng_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    databaseUrl: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Seeds the place; answers the seconds it took and an admin's bearer token. */
+async function seed(dataDir: string, place: Place, dialect: DatabaseDialect, requests: number) {
+  const { db } = openDatabase({ databaseUrl: place.databaseUrl, dataDir });
+  try {
+    await migrateToLatest(db);
+    const sources = JSON.parse(fs.readFileSync(DATASET_PATH, 'utf8')) as CommitmentSource[];
+    await upsertCommitmentSources(db, { sources });
+    const now = new Date();
+    const started = performance.now();
+    await seedSampleData(db, { dialect, requests, now, seed: 2026 });
+    const seedSeconds = (performance.now() - started) / 1000;
+    const account = {
+      username: 'bench-admin',
+      name: '压测管理员',
+      role: 'admin' as const,
+      district: null,
+      passwordHash: await hashPassword('bench-admin-2026'),
+    };
+    const created = await createStaff(db, { account, now });
+    if (created.kind !== 'created') throw new Error('no bench admin');
+    const expiresAt = new Date(now.getTime() + 24 * 3600 * 1000);
+    const token = await createSession(db, { staffId: created.staff.id, expiresAt, now });
+    return { seedSeconds, token };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The server process: its address, and its event loop's worst delay since the last reset. */
+async function startServer(env: Record<string, string>) {
+  const child: ChildProcess = fork(path.join(__dirname, 'year-server.ts'), {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env, LOG_LEVEL: 'silent', H5_DIR: path.join(os.tmpdir(), 'no-h5') },
+  });
+  const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
+  const { address } = await next<{ address: string }>();
+  return {
+    address,
+    async reset() {
+      const done = next();
+      child.send('reset');
+      await done;
+    },
+    async worstStallMs() {
+      const report = next<{ maxMs: number }>();
+      child.send('report');
+      return Math.round((await report).maxMs);
+    },
+    async close() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('close');
+      await exited;
+    },
+  };
+}
+
+const load = (url: string, options: { connections: number; duration: number; token?: string }) =>
+  autocannon({
+    url,
+    connections: options.connections,
+    duration: options.duration,
+    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+  });
+const figures = (r: Awaited<ReturnType<typeof autocannon>>) => ({
+  p99: r.latency.p99,
+  perSecond: Math.round(r.requests.average),
+  non2xx: r.non2xx,
+});
+
+async function benchOne(
+  dialect: DatabaseDialect,
+  place: Place,
+  { requests, duration, connections }: { requests: number; duration: number; connections: number },
+): Promise<YearBenchResult> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-year-'));
+  try {
+    const { seedSeconds, token } = await seed(dataDir, place, dialect, requests);
+    const server = await startServer({ DATA_DIR: dataDir, ...place.env });
+    try {
+      const stats = `${server.address}/api/stats`;
+      await load(stats, { connections, duration: 2 });
+      await server.reset();
+      const statsRun = await load(stats, { connections, duration });
+      const statsStall = await server.worstStallMs();
+      await server.reset();
+      const [, health] = await Promise.all([
+        load(stats, { connections, duration }),
+        load(`${server.address}/api/health`, { connections: 1, duration }),
+      ]);
+      const healthStall = await server.worstStallMs();
+      const overdue = `${server.address}/api/tickets?overdue=true`;
+      await load(overdue, { connections, duration: 2, token });
+      await server.reset();
+      const overdueRun = await load(overdue, { connections, duration, token });
+      return {
+        dialect,
+        requests,
+        seedSeconds: Math.round(seedSeconds * 10) / 10,
+        stats: figures(statsRun),
+        healthUnderStats: { p99: health.latency.p99, non2xx: health.non2xx },
+        overdueQueue: figures(overdueRun),
+        stallMs: { stats: statsStall, health: healthStall, overdue: await server.worstStallMs() },
+      };
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await place.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The figures on SQLite, and on PostgreSQL when a server is given. */
+export async function benchYearOfRequests({
+  requests = Number(process.env.BENCH_REQUESTS ?? 600_000),
+  duration = Number(process.env.BENCH_SECONDS ?? 8),
+  connections = 20,
+} = {}): Promise<YearBenchResult[]> {
+  const options = { requests, duration, connections };
+  const results = [await benchOne('sqlite', { env: {}, drop: async () => {} }, options)];
+  const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (postgresUrl) {
+    results.push(await benchOne('postgres', await throwawayPostgres(postgresUrl), options));
+  }
+  return results;
+}
+
+export function printYearOfRequests(results: YearBenchResult[]): void {
+  for (const r of results) {
+    console.log(
+      `  ${r.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${r.requests} requests seeded in ${r.seedSeconds} s`,
+    );
+    console.log(
+      `    GET /api/stats, 20 connections: p99 ${r.stats.p99} ms, ${r.stats.perSecond}/s`,
+    );
+    console.log(
+      `    GET /api/health while /api/stats is under that load: p99 ${r.healthUnderStats.p99} ms`,
+    );
+    console.log(
+      `    GET /api/tickets?overdue=true (admin), 20 connections: p99 ${r.overdueQueue.p99} ms, ${r.overdueQueue.perSecond}/s`,
+    );
+    console.log(
+      `    worst event-loop stall in the server: ${Math.max(...Object.values(r.stallMs))} ms ` +
+        `(stats ${r.stallMs.stats}, with health ${r.stallMs.health}, queue ${r.stallMs.overdue})`,
+    );
+    const refused = r.stats.non2xx + r.healthUnderStats.non2xx + r.overdueQueue.non2xx;
+    if (refused > 0) console.log(`    answers other than 2xx: ${refused}`);
+  }
+}
+
+if (require.main === module) {
+  console.log(`A year of requests (${os.cpus().length} cores, Node ${process.version})`);
+  benchYearOfRequests().then(printYearOfRequests, (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
