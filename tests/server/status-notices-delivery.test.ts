@@ -1,4 +1,4 @@
-import { RETRY } from '../../server/wechat/sender';
+import { CLAIM_LEASE_MS, RETRY } from '../../server/wechat/sender';
 import { manualClock } from '../support/clock';
 import { createTestApp, DATABASES, type TestContext } from '../support/test-app';
 import { startWechatStandIn, type WechatStandIn } from '../support/wechat-stand-in';
@@ -132,6 +132,28 @@ describe.each(DATABASES)('delivering status notices on %s', (dialect) => {
     await ctx.app.notices!.deliverDue();
     expect(standIn.state.delivered).toHaveLength(1);
     expect((await t.states())[0]).toMatchObject({ state: 'sent', attempts: 3 });
+  });
+
+  it('never sends again a notice whose sender stopped in the middle of the call', async () => {
+    const citizen = await signInCitizen(ctx.app, 'lapsed-1');
+    await standIn.down();
+    const ticketNo = await t.queueNoticeFor(citizen);
+    await ctx.app.notices!.deliverDue(); // this process's own try (refused: WeChat is down) is over
+    // A process claimed it and died before it could record how the call went.
+    const leaseEnd = new Date(t.clock.now().getTime() + CLAIM_LEASE_MS).toISOString();
+    await ctx.app.db
+      .updateTable('status_notices')
+      .set({ state: 'sending', attempts: 1, next_attempt_at: leaseEnd })
+      .execute();
+    await standIn.up();
+    await ctx.app.notices!.deliverDue();
+    expect((await t.states())[0].state).toBe('sending'); // its claim still holds
+    t.clock.advance(CLAIM_LEASE_MS + 1000);
+    await ctx.app.notices!.deliverDue();
+    t.clock.advanceHours(1);
+    await ctx.app.notices!.deliverDue();
+    expect(await t.states()).toEqual([{ ticket_no: ticketNo, state: 'unknown', attempts: 1 }]);
+    expect(standIn.state.delivered).toEqual([]);
   });
 
   it('gives up a notice WeChat never takes after a day', async () => {
