@@ -3,6 +3,7 @@ import os from 'node:os';
 import { benchFirstCard } from './first-card';
 import { reportSizes } from './sizes';
 import { benchTickets, type TicketBenchResult } from './tickets';
+import { benchYearOfRequests, printYearOfRequests } from './year-of-requests';
 
 async function main() {
   const duration = Number(process.env.BENCH_SECONDS ?? 8);
@@ -32,6 +33,9 @@ async function main() {
         `(repeat / first ${(r.repeatVisitMs / r.firstVisitMs).toFixed(2)})`,
     );
   }
+
+  console.log('\nA year of requests (BENCH_REQUESTS, default 600,000), one server process');
+  printYearOfRequests(await benchYearOfRequests());
 
   console.log('\nBuild sizes');
   reportSizes();
