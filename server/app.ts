@@ -105,6 +105,8 @@ export default fp(app, { name: 'app' });
 export const fastifyOptions = {
   routerOptions: { ignoreTrailingSlash: true },
   bodyLimit: 64 * 1024,
+  // Booting includes the migrations of a new release: processes started together wait their turn (10 s by default).
+  pluginTimeout: 120_000,
   // Fastify's and Node's own refusals (a bad URL, 414, 408, 431) in the one envelope too.
   frameworkErrors,
   clientErrorHandler,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import {
   postgresCommitmentChanges,
@@ -68,13 +68,30 @@ export function openDatabase({
   return { db, dialect: 'sqlite', commitmentChanges: sqliteCommitmentChanges(sqlite) };
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+/** Migrations the database has run that this code does not know: a newer release ran them. */
+async function migrationsAheadOfThisCode(db: Kysely<Database>): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((table) => table.name === 'kysely_migration')) return [];
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  return rows.map((row) => row.name).filter((name) => !(name in migrations));
+}
+
+/**
+ * Brings the schema up to date; processes starting at once on PostgreSQL take turns (Kysely's migration lock).
+ * When a newer release has already taken the schema further (a rolling upgrade, and an old process restarting
+ * meanwhile), changes nothing and answers the migrations it does not know: migrations only ever add what old code
+ * can ignore (decision 016), so the old code runs on the newer schema.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<{ ahead: string[] }> {
+  const ahead = await migrationsAheadOfThisCode(db);
+  if (ahead.length > 0) return { ahead };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
+  return { ahead: [] };
 }
 
 /** A unique-constraint violation on either database: the loser of a race, to be retried or answered. */

@@ -15,6 +15,7 @@ import * as ticketFigures from './2026-11-30-09-ticket-figures';
 import * as importsAndExports from './2026-11-30-10-imports-and-exports';
 import * as commitmentChangeNotices from './2026-11-30-11-commitment-change-notices';
 import * as sharedState from './2026-11-30-12-shared-state';
+import * as unloggedRateLimits from './2026-11-30-12-unlogged-rate-limits';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-10-imports-and-exports': importsAndExports,
   '2026-11-30-11-commitment-change-notices': commitmentChangeNotices,
   '2026-11-30-12-shared-state': sharedState,
+  '2026-11-30-12-unlogged-rate-limits': unloggedRateLimits,
 };

@@ -34,7 +34,10 @@ async function databasePlugin(app: FastifyInstance) {
     await db.destroy();
   });
 
-  await migrateToLatest(db);
+  const { ahead } = await migrateToLatest(db);
+  if (ahead.length > 0) {
+    app.log.warn({ ahead }, 'the database is ahead of this release: running on it as it is');
+  }
   const sources = JSON.parse(fs.readFileSync(DATASET_PATH, 'utf8')) as CommitmentSource[];
   await upsertCommitmentSources(db, { sources });
 }

@@ -1,11 +1,61 @@
-import fastifyRateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
+import fastifyRateLimit, {
+  type FastifyRateLimitStore,
+  type FastifyRateLimitStoreCtor,
+  type RateLimitOptions,
+} from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../../errors';
+import { runHourly } from '../../housekeeping';
+import { countRequest, deleteExpiredRateLimits } from '../../repositories/rate-limits';
 
-/** Off by default: a route that needs a limit sets `config: { rateLimit: perMinute(...) }`. */
+const MINUTE_MS = 60_000;
+
+/**
+ * @fastify/rate-limit's store on PostgreSQL (DATABASE_URL): every process counts in one table, so a client's 11th
+ * request in the minute is refused whichever process it reaches (decision 016). The plugin makes it with `new` and
+ * asks it for one per route (`child`), as its own stores: keys are prefixed with the route.
+ */
+function postgresRateLimitStore(app: FastifyInstance): FastifyRateLimitStoreCtor {
+  return class PostgresRateLimitStore implements FastifyRateLimitStore {
+    constructor(
+      _options: unknown,
+      private readonly prefix = '',
+    ) {}
+
+    incr(
+      key: string,
+      callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+      timeWindow: number = MINUTE_MS,
+    ): void {
+      countRequest(app.db, { key: `${this.prefix}${key}`, windowMs: timeWindow }).then(
+        ({ count, ttlMs }) => callback(null, { current: count, ttl: ttlMs }),
+        (error: Error) => callback(error),
+      );
+    }
+
+    child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
+      // What the plugin passes at run time: the route's merged limits, the route itself under `routeInfo` (as its
+      // own RedisStore reads it), not the RouteOptions its types say.
+      const route: { method?: unknown; url?: unknown } =
+        Reflect.get(routeOptions, 'routeInfo') ?? {};
+      return new PostgresRateLimitStore(undefined, `${String(route.method)} ${String(route.url)} `);
+    }
+  };
+}
+
+/**
+ * Off by default: a route that needs a limit sets `config: { rateLimit: perMinute(...) }`. Counted in the process's
+ * memory with SQLite (one process), in PostgreSQL with DATABASE_URL (any number of processes).
+ */
 async function rateLimitPlugin(app: FastifyInstance) {
-  await app.register(fastifyRateLimit, { global: false });
+  // Without the app's configuration (a test of this plugin alone), as with SQLite: the process's memory.
+  const shared = app.hasDecorator('config') && app.config.databaseUrl !== undefined;
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(shared && { store: postgresRateLimitStore(app) }),
+  });
+  if (shared) runHourly(app, 'delete expired rate limits', () => deleteExpiredRateLimits(app.db));
 }
 
 export default fp(rateLimitPlugin, { name: 'rate-limit' });
