@@ -35,6 +35,17 @@ export function canAskForNotices(_session: CitizenSession | null): boolean {
   return false;
 }
 
+export async function requestNoticeGrant(): Promise<'allowed' | 'declined' | 'failed'> {
+  return 'failed';
+}
+
+export async function reportNoticeGrant(
+  _ticketNo: string,
+  _accessToken: string | null,
+): Promise<boolean> {
+  return false;
+}
+
 export async function askForStatusNotices(
   _ticketNo: string,
   _accessToken: string | null,

@@ -98,26 +98,46 @@ function answerOf(answer: object, templateId: string): unknown {
 }
 
 /**
- * Asks WeChat to let the server tell the citizen when the request moves, then reports the 允许 to the server.
- * WeChat shows its question only in answer to a tap: call this first thing in a tap handler.
+ * Asks WeChat whether the server may tell the citizen of a request's next move. WeChat shows its question only in
+ * answer to a tap: call this first thing in a tap handler, before anything is awaited.
  */
-export async function askForStatusNotices(
-  ticketNo: string,
-  accessToken: string | null,
-): Promise<NoticeAnswer> {
+export async function requestNoticeGrant(): Promise<'allowed' | 'declined' | 'failed'> {
   const templateId = currentCitizen()?.statusTemplateId;
   if (!templateId) return 'failed';
   try {
     // `{ [templateId]: 'accept' | 'reject' | 'ban' | 'filter', errMsg }`.
     const answer = await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] });
-    if (answerOf(answer, templateId) !== 'accept') return 'declined';
+    return answerOf(answer, templateId) === 'accept' ? 'allowed' : 'declined';
+  } catch {
+    return 'failed';
+  }
+}
+
+/** Tells the server the citizen allowed one notice of the request's next move. */
+export async function reportNoticeGrant(
+  ticketNo: string,
+  accessToken: string | null,
+): Promise<boolean> {
+  const templateId = currentCitizen()?.statusTemplateId;
+  if (!templateId) return false;
+  try {
     await citizenRequest(`/api/tickets/${encodeURIComponent(ticketNo)}/subscription`, {
       method: 'POST',
       data: { templateId },
       headers: accessToken ? { 'X-Ticket-Token': accessToken } : {},
     });
-    return 'subscribed';
+    return true;
   } catch {
-    return 'failed';
+    return false;
   }
+}
+
+/** Both in one: asks WeChat (in a tap handler), then reports an 允许 to the server. */
+export async function askForStatusNotices(
+  ticketNo: string,
+  accessToken: string | null,
+): Promise<NoticeAnswer> {
+  const grant = await requestNoticeGrant();
+  if (grant !== 'allowed') return grant;
+  return (await reportNoticeGrant(ticketNo, accessToken)) ? 'subscribed' : 'failed';
 }

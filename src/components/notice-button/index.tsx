@@ -13,6 +13,8 @@ export interface NoticeButtonProps {
   ticketNo: string;
   /** The request's token, when this phone keeps one. */
   accessToken: string | null;
+  /** Already allowed (while filing): the next move will be told. */
+  granted?: boolean;
 }
 
 const SAID: Record<NoticeAnswer, string> = {
@@ -25,9 +27,14 @@ const SAID: Record<NoticeAnswer, string> = {
  * 办理有进展时微信提醒我: in the mini-program, signed in, asks WeChat to let the server tell the citizen when the
  * request next moves (one 允许, one notice). Nothing on the browser, nor without a template on the server.
  */
-export default function NoticeButton({ ticketNo, accessToken }: NoticeButtonProps) {
+export default function NoticeButton({
+  ticketNo,
+  accessToken,
+  granted = false,
+}: NoticeButtonProps) {
   const citizen = useCitizen();
-  const [answer, setAnswer] = useState<NoticeAnswer | null>(null);
+  const [asked, setAnswer] = useState<NoticeAnswer | null>(null);
+  const answer = asked ?? (granted ? 'subscribed' : null);
   const [asking, setAsking] = useState(false);
   if (!canAskForNotices(citizen)) return null;
 

@@ -6,7 +6,6 @@ import PhotoPicker, { PHOTOS_UPLOADING } from '@/components/photo-picker';
 import type { TicketInput } from '@/domain/ticket';
 import { TICKET_LIMITS } from '@/domain/ticket-rules';
 import { useForm } from '@/hooks/use-form';
-import { useCitizen } from '@/services/citizen';
 import { submitTicket, type SubmitResult } from '@/services/outbox';
 import CommitmentPicker from './commitment-picker';
 import ContactFields from './contact-fields';
@@ -15,6 +14,7 @@ import LocationField from './location-field';
 import { Section } from './parts';
 import ProblemFields from './problem-fields';
 import Receipt from './receipt';
+import { useNoticeOnSubmit } from './use-notice-on-submit';
 import { useStoredDraft } from './use-stored-draft';
 import './index.scss';
 
@@ -39,8 +39,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   });
   const { draft, change, replace, reset, hasUnsavedEdits, messageFor, messageId } = form;
   useStoredDraft(form);
-  // In the mini-program, signed in with WeChat while the person writes: the request will follow them to any phone.
-  useCitizen();
+  const notices = useNoticeOnSubmit(draft);
 
   // The commitment may arrive after the first render (the page fetches its title). Linking it is not an edit.
   const linkedId = commitment?.id;
@@ -66,6 +65,7 @@ export default function RequestForm({ commitment }: RequestFormProps) {
     // Sent: the form behind the receipt starts empty, so nothing can send it a second time.
     reset(withLinked(loadDraft()));
     setResult(submitted);
+    void notices.report(submitted);
     // The receipt is short: bring its top, the number, into view.
     Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
   }
@@ -73,9 +73,12 @@ export default function RequestForm({ commitment }: RequestFormProps) {
   function startAgain() {
     reset(withLinked(loadDraft()));
     setResult(null);
+    notices.reset();
   }
 
-  if (result) return <Receipt result={result} onAnother={startAgain} />;
+  if (result) {
+    return <Receipt result={result} noticeGranted={notices.granted} onAnother={startAgain} />;
+  }
 
   return (
     <View className="request-form">
@@ -109,7 +112,10 @@ export default function RequestForm({ commitment }: RequestFormProps) {
         size="large"
         busy={form.busy}
         message={form.formMessage}
-        onSubmit={() => form.submit(send)}
+        onSubmit={() => {
+          notices.ask();
+          return form.submit(send);
+        }}
       >
         提交诉求
       </SubmitWithMessage>

@@ -10,11 +10,13 @@ import { formatDateTime } from '@/services/time';
 
 export interface ReceiptProps {
   result: SubmitResult;
+  /** The citizen allowed, while filing, a notice of the request's next move. */
+  noticeGranted?: boolean;
   onAnother: () => void;
 }
 
 /** After 提交: the ticket number, big enough to read out on the phone to 12345; or 待发送 until the outbox delivers. */
-export default function Receipt({ result, onAnother }: ReceiptProps) {
+export default function Receipt({ result, noticeGranted = false, onAnother }: ReceiptProps) {
   const [ticketNo, setTicketNo] = useState<string | undefined>(
     result.state === 'sent' ? result.ticket.ticketNo : deliveredTicketNo(result.key),
   );
@@ -72,6 +74,7 @@ export default function Receipt({ result, onAnother }: ReceiptProps) {
       <NoticeButton
         ticketNo={ticketNo}
         accessToken={findStoredTicket(ticketNo)?.accessToken ?? null}
+        granted={noticeGranted}
       />
       <View className="receipt__actions">
         <Action
