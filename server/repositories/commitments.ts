@@ -8,6 +8,16 @@ import type {
 import { deriveStatus, statusChangesAt, type StatusInput } from '../../src/domain/status';
 import type { CommitmentRow, Database } from '../db/tables';
 
+/** A commitment's progress columns before any update (also where the sample data starts from). */
+export const NO_PROGRESS = {
+  current_value: null,
+  progress_percent: null,
+  updated_at: null,
+  current_as_of: null,
+  current_posted_at: null,
+  reached_on: null,
+} as const;
+
 /**
  * Loads the dataset: new commitments are added and the report's fields of known ones refreshed,
  * while the progress workers have recorded is never touched. Safe to run on every start.
@@ -37,12 +47,7 @@ export async function upsertCommitmentSources(
         .values({
           id: source.id,
           ...fields,
-          current_value: null,
-          progress_percent: null,
-          updated_at: null,
-          current_as_of: null,
-          current_posted_at: null,
-          reached_on: null,
+          ...NO_PROGRESS,
         })
         .onConflict((oc) => oc.column('id').doUpdateSet(fields))
         .execute();

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseDialect } from '../db/database';
 import type { Database } from '../db/tables';
+import { NO_PROGRESS } from './commitments';
 import { noteTallyWrite } from './tickets/tallies';
 
 /*
@@ -97,17 +98,7 @@ export async function clearRequestsAndProgress(
       }
       for (const table of DERIVED_TABLES) await trx.deleteFrom(table).execute();
     }
-    await trx
-      .updateTable('commitments')
-      .set({
-        current_value: null,
-        progress_percent: null,
-        updated_at: null,
-        current_as_of: null,
-        current_posted_at: null,
-        reached_on: null,
-      })
-      .execute();
+    await trx.updateTable('commitments').set(NO_PROGRESS).execute();
   });
   noteTallyWrite();
 }

@@ -94,7 +94,12 @@ export async function countQueue(
 ): Promise<number> {
   let cells = db
     .selectFrom('ticket_tallies')
-    .select(['district', 'category', 'status', 'tickets', 'overdue']);
+    .select('status')
+    .select((eb) => [
+      eb.fn.sum<number>('tickets').as('tickets'),
+      eb.fn.sum<number>('overdue').as('overdue'),
+    ])
+    .groupBy('status');
   if (query.district) cells = cells.where('district', '=', query.district);
   if (query.category) cells = cells.where('category', '=', query.category);
   if (query.status) cells = cells.where('status', '=', query.status);
@@ -102,12 +107,14 @@ export async function countQueue(
   const all = rows.reduce((sum, r) => sum + Number(r.tickets), 0);
   if (query.overdue === undefined) return all;
 
-  const reached = (r: { district: string; category: string; status: string }) =>
-    r.status !== 'resolved' &&
-    (!query.status || r.status === query.status) &&
-    (!query.district || r.district === query.district) &&
-    (!query.category || r.category === query.category);
-  const counted = rows.filter(reached).reduce((sum, r) => sum + Number(r.overdue), 0);
+  const counted = rows
+    .filter((r) => r.status !== 'resolved')
+    .reduce((sum, r) => sum + Number(r.overdue), 0);
+  const reached = (c: { district: string; category: string; status: string }) =>
+    c.status !== 'resolved' &&
+    (!query.status || c.status === query.status) &&
+    (!query.district || c.district === query.district) &&
+    (!query.category || c.category === query.category);
   const corrections = (await overdueCorrections(db, { now })).filter(reached);
   const overdue = counted + corrections.reduce((sum, c) => sum + c.add, 0);
   return query.overdue ? overdue : all - overdue;
