@@ -1,8 +1,9 @@
 // `npm test`: make sure the browser tests have what they need (Debian's Chromium, a CJK font, a current H5 build),
-// then run every jest project. Arguments are passed on to jest.
+// and the cluster test nginx when PostgreSQL is there, then run every jest project. Arguments are passed on to jest.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { ensureH5Build } from '../server/h5-build';
 import { CHROMIUM_PATH, missingBrowserPackages } from './support/browser-packages';
+import { NGINX_BINARY, NGINX_INSTALL } from './support/cluster';
 
 const INSTALL = 'apt-get update && apt-get install -y chromium fonts-wqy-microhei';
 
@@ -22,7 +23,25 @@ function ensureBrowserPackages() {
   console.log(`Chromium at ${CHROMIUM_PATH}`);
 }
 
+/** The cluster test (tests/server/cluster.test.ts) puts Debian's nginx in front of two servers on PostgreSQL. */
+function ensureNginx() {
+  if (!process.env.TEST_DATABASE_URL || NGINX_BINARY) return;
+  if (process.getuid?.() !== 0) {
+    console.warn(
+      `The cluster test needs nginx and will be skipped. Run as root:\n  ${NGINX_INSTALL}`,
+    );
+    return;
+  }
+  console.log('Installing nginx for the cluster test (it runs its own, on loopback ports)…');
+  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-q', 'nginx'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
 ensureBrowserPackages();
+ensureNginx();
 ensureH5Build();
 const jest = spawnSync('npx', ['jest', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(jest.status ?? 1);

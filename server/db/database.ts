@@ -94,6 +94,15 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<{ ahead: st
   return { ahead: [] };
 }
 
+/**
+ * PostgreSQL gave up the transaction for another's sake: a deadlock's victim (40P01) or a serialization failure
+ * (40001). Nothing it wrote stays; run it again.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 /** A unique-constraint violation on either database: the loser of a race, to be retried or answered. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { isUniqueViolation } from '../db/database';
+import { isTransientConflict, isUniqueViolation } from '../db/database';
 import { runTransaction } from '../db/group-commit';
 import type { Database } from '../db/tables';
 
@@ -45,8 +45,8 @@ const ATTEMPTS = 5;
 
 /**
  * The one retry policy of the repositories. Runs `work` in a transaction; when it loses a race (a unique violation:
- * a concurrent copy wrote first; or `LostRace`: a row it read has moved) it runs again, up to 5 times, and the next
- * run sees what the winner wrote. `refuse(answer)` rolls back everything written so far and answers `answer`.
+ * a concurrent copy wrote first; `LostRace`: a row it read has moved; or PostgreSQL chose it as a deadlock's victim)
+ * it runs again, up to 5 times, and the next run sees what the winner wrote. `refuse(answer)` rolls back everything written so far and answers `answer`.
  * On SQLite the transaction shares its commit with those asked for at the same moment (`runTransaction`).
  */
 export async function inTransaction<T>(
@@ -61,7 +61,8 @@ export async function inTransaction<T>(
       return await runTransaction(db, (trx) => work(trx, refuse));
     } catch (error) {
       if (error instanceof Refusal) return error.answer as T;
-      const lost = isUniqueViolation(error) || error instanceof LostRace;
+      const lost =
+        isUniqueViolation(error) || isTransientConflict(error) || error instanceof LostRace;
       if (!lost || attempt >= ATTEMPTS) throw error;
     }
   }

@@ -124,8 +124,10 @@ async function appendEvent(
     .where('overdue_counted', '=', row.overdue_counted)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new LostRace();
-  await countTicketChange(trx, { before: row, after: { ...row, ...changes } });
+  // The figures before the tallies, as a filing writes them: transactions that take row locks in one order never
+  // deadlock (a filing and a move of the same district and week, in two processes).
   await countTicketMove(trx, { row, status: step.status, at });
+  await countTicketChange(trx, { before: row, after: { ...row, ...changes } });
   await trx
     .insertInto('ticket_events')
     .values({
