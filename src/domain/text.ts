@@ -116,6 +116,17 @@ export function visibleCount(text: string): number {
   return characterCount(text.replace(/\s+/g, ''));
 }
 
+/** visibleCount(text) < min, counting only as far as `min` (Intl.Segmenter takes microseconds a character). */
+function fewerVisibleThan(text: string, min: number): boolean {
+  if (min <= 0) return false;
+  const visible = text.replace(/\s+/g, '');
+  if (visible.length < min) return true;
+  if (!graphemes) return countWithoutSegmenter(visible) < min;
+  let count = 0;
+  for (const _ of graphemes.segment(visible)) if (++count >= min) return false;
+  return true;
+}
+
 export interface TextRules extends TextOptions {
   /** The fewest characters that are not blank; a required field has 1. */
   min?: number;
@@ -135,10 +146,11 @@ export function readText(value: unknown, rules: TextRules): { text: string; erro
   if (unreadable) return { text: '', error: unreadable };
   const text = cleanText(value, rules);
   const { min = 0, max } = rules;
-  if (visibleCount(text) < min) {
+  if (fewerVisibleThan(text, min)) {
     return { text, error: rules.tooShort ?? (min === 1 ? '请填写' : `至少 ${min} 个字`) };
   }
-  if (max !== undefined && characterCount(text) > max) {
+  // A character is one UTF-16 unit or more: a text no longer than `max` units needs no counting.
+  if (max !== undefined && text.length > max && characterCount(text) > max) {
     return { text, error: rules.tooLong ?? `最多 ${max} 个字` };
   }
   return { text, error: null };
