@@ -2,27 +2,22 @@ import { sql, type Kysely } from 'kysely';
 import { beijingDate } from '../../src/domain/dates';
 import { DISTRICTS } from '../../src/domain/districts';
 import type { DatabaseDialect } from '../db/database';
-import type { Database, TicketEventsTable, TicketRatingsTable, TicketsTable } from '../db/tables';
+import type { Database } from '../db/tables';
 import { writeCommitmentUpdate } from '../repositories/commitment-updates';
 import { findCommitments } from '../repositories/commitments';
-import {
-  addToCounters,
-  insertRows,
-  restoreIndexes,
-  suspendIndexes,
-} from '../repositories/bulk-load';
+import { restoreIndexes, suspendIndexes } from '../repositories/bulk-load';
 import {
   clearRequestsAndProgress,
   countRequestsAndUpdates,
   markSampleData,
   readSampleMark,
 } from '../repositories/sample-data';
-import { applyTallies } from '../repositories/tickets/tallies';
 import { spreadOverYear } from './calendar';
-import { addSampleTicket, newFigureSums } from './figures';
+import { addSampleTicket } from './figures';
 import { planProgress } from './progress';
 import { Random } from './random';
 import { sampleTicket } from './requests';
+import { newSampleBatch, writeSampleBatch } from './write';
 import { workerNames } from './texts';
 
 /** The tables the generator fills row by row. */
@@ -54,7 +49,15 @@ export type SeedResult =
  */
 export async function seedSampleData(
   db: Kysely<Database>,
-  { dialect, requests, now, force = false, seed = Date.now(), batch = 20_000, log }: SeedOptions,
+  {
+    dialect,
+    requests,
+    now,
+    force = false,
+    seed = Date.now(),
+    batch: batchSize = 20_000,
+    log,
+  }: SeedOptions,
 ): Promise<SeedResult> {
   const held = await countRequestsAndUpdates(db);
   const made = await readSampleMark(db);
@@ -85,63 +88,34 @@ export async function seedSampleData(
   // Indexes are built once at the end: much faster than row by row.
   await suspendIndexes(db, { dialect, tables: LOADED_TABLES, now });
   const workers = workerNames(random, DISTRICTS);
-  let buffer = { tickets: [] as TicketsTable[], events: [] as TicketEventsTable[] };
-  let ratings: TicketRatingsTable[] = [];
-  let sums = newFigureSums();
   const totals = { tickets: 0, events: 0, ratings: 0 };
+  let batch = newSampleBatch();
+  let writing: Promise<void> = Promise.resolve();
+  /** Hands the batch over to be written after the one before, and goes on making the next meanwhile. */
   const flush = async () => {
-    await db.transaction().execute(async (trx) => {
-      await insertRows(trx, { dialect, table: 'tickets', rows: buffer.tickets });
-      await insertRows(trx, { dialect, table: 'ticket_events', rows: buffer.events });
-      await insertRows(trx, { dialect, table: 'ticket_ratings', rows: ratings });
-      await applyTallies(trx, sums.tallies);
-      const counters = [
-        {
-          table: 'ticket_week_figures',
-          keys: ['week', 'category'],
-          sums: ['filed'],
-          rows: sums.weeks,
-        },
-        {
-          table: 'ticket_month_figures',
-          keys: ['month', 'category', 'district'],
-          sums: ['filed', 'closed', 'rated', 'satisfied'],
-          rows: sums.months,
-        },
-        {
-          table: 'ticket_month_hours',
-          keys: ['month', 'hours'],
-          sums: ['tickets'],
-          rows: sums.hours,
-        },
-      ] as const;
-      for (const { table, keys, sums: columns, rows } of counters) {
-        await addToCounters(trx, {
-          table,
-          keys: [...keys],
-          sums: [...columns],
-          rows: [...rows.values()],
-        });
-      }
+    const full = batch;
+    batch = newSampleBatch();
+    await writing;
+    writing = writeSampleBatch(db, { dialect, batch: full }).then(() => {
+      totals.tickets += full.tickets.length;
+      totals.events += full.events.length;
+      totals.ratings += full.ratings.length;
+      log?.(`诉求 ${totals.tickets} / ${requests}`);
     });
-    totals.tickets += buffer.tickets.length;
-    totals.events += buffer.events.length;
-    totals.ratings += ratings.length;
-    log?.(`诉求 ${totals.tickets} / ${requests}`);
-    buffer = { tickets: [], events: [] };
-    ratings = [];
-    sums = newFigureSums();
+    // Seen at the next await: meanwhile not an unhandled rejection.
+    writing.catch(() => undefined);
   };
 
   for (const { createdAt, serial } of spreadOverYear(random, { requests, now })) {
     const ticket = sampleTicket(random, { createdAt, serial, now, workers });
-    buffer.tickets.push(ticket.row);
-    buffer.events.push(...ticket.events);
-    ratings.push(...ticket.ratings);
-    addSampleTicket(sums, ticket);
-    if (buffer.tickets.length >= batch) await flush();
+    batch.tickets.push(ticket.row);
+    batch.events.push(...ticket.events);
+    batch.ratings.push(...ticket.ratings);
+    addSampleTicket(batch.sums, ticket);
+    if (batch.tickets.length >= batchSize) await flush();
   }
-  if (buffer.tickets.length > 0) await flush();
+  await flush();
+  await writing;
   await restoreIndexes(db, { dialect });
   log?.('索引已重建');
   // Fresh statistics for PostgreSQL's planner after a bulk load (its autovacuum would get there later).
