@@ -1,6 +1,7 @@
 import { parsed, type FieldError, type Parsed } from './errors';
 import type { TicketInput } from './ticket';
-import { characterCount, parseTicketInput } from './ticket-rules';
+import { parseTicketInput } from './ticket-rules';
+import { characterCount } from './text';
 
 /*
  * Requests handed over by another system (the city's 12345 system, through Open311). The request itself obeys the

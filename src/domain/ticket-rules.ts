@@ -48,9 +48,6 @@ export function maskPhone(phone: string): string {
   return chars.reverse().join('');
 }
 
-// Where it always was, for the callers that import it from here; the rule is text.ts's.
-export { characterCount } from './text';
-
 type Raw<T> = Partial<Record<keyof T, unknown>>;
 
 function asRecord(raw: unknown): Record<string, unknown> {

@@ -3,7 +3,8 @@ import { Input, TextArea } from '@nutui/nutui-react-taro';
 import FieldMessage from '@/components/field-message';
 import { DISTRICTS } from '@/domain/districts';
 import { TICKET_CATEGORIES, ticketCategory } from '@/domain/ticket';
-import { characterCount, TICKET_LIMITS } from '@/domain/ticket-rules';
+import { TICKET_LIMITS } from '@/domain/ticket-rules';
+import { characterCount, cleanText } from '@/domain/text';
 import { useElderMode } from '@/services/elder-mode';
 import type { RequestDraftForm } from './draft';
 import { ChoiceGroup, Section } from './parts';
@@ -14,7 +15,8 @@ const DISTRICT_CHOICES = DISTRICTS.map((d) => ({ value: d, name: d }));
 /** What the problem is and where: category, the person's words, district and address. */
 export default function ProblemFields({ form }: { form: RequestDraftForm }) {
   const { draft, change, touch, messageFor, messageId } = form;
-  const contentLength = characterCount(draft.content.trim());
+  // Counted as the server counts it: what is stored, in characters a person sees.
+  const contentLength = characterCount(cleanText(draft.content, { multiline: true }));
   // 长辈模式: short hints, and the address in a box that wraps rather than one that scrolls sideways.
   const elder = useElderMode();
 
