@@ -1,29 +1,43 @@
-// `npm run bench`: a short, bounded load test on loopback. BENCH_SECONDS and BENCH_CONNECTIONS change the load.
+// `npm run bench`: short, bounded load tests on loopback, each server in a process of its own and the load
+// generator in this one. BENCH_SECONDS (5) and BENCH_ROUNDS (2) set the length of each measure; with
+// BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server where the user may create databases) the server
+// figures are measured on PostgreSQL too, each run on a throwaway database. Arguments pick parts:
+// `npm run bench -- reads writes` (reads, writes, year, first-card, sizes; all without).
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { createPostgresDatabase } from '../tests/support/test-app';
 import { benchFirstCard } from './first-card';
+import type { LoadResult } from './processes';
+import { benchRequestPath } from './request-path';
 import { reportSizes } from './sizes';
 import { benchTickets, type TicketBenchResult } from './tickets';
 import { benchYearOfRequests, printYearOfRequests } from './year-of-requests';
 
-async function main() {
-  const duration = Number(process.env.BENCH_SECONDS ?? 8);
-  const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-  console.log(
-    `POST /api/tickets on SQLite, one process, ${connections} connections, ${duration} s ` +
-      `(${os.cpus().length} cores, Node ${process.version})`,
-  );
-  const full = await benchTickets({ duration, connections });
-  print(full);
-  // The price of durability, measured in the same run: NORMAL may lose the last commits on a power cut.
-  const normal = await benchTickets({ duration, connections, synchronous: 'NORMAL' });
-  print(normal);
-  console.log(
-    `  FULL / NORMAL throughput: ${(full.requestsPerSecond / normal.requestsPerSecond).toFixed(2)}`,
-  );
-  if ([full, normal].some((r) => r.non2xx > 0 || r.errors > 0 || r.ticketsOnDisk < r.created)) {
-    process.exitCode = 1;
-  }
+const duration = Number(process.env.BENCH_SECONDS ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const parts = process.argv.slice(2);
+const wanted = (part: string) => parts.length === 0 || parts.includes(part);
 
+async function main() {
+  console.log(
+    `${os.cpus().length} cores, Node ${process.version}; ${rounds} rounds of ${duration} s a measure\n`,
+  );
+  if (wanted('reads')) await reads();
+  if (wanted('writes')) await writes();
+  if (wanted('year')) {
+    console.log('\nA year of requests (BENCH_REQUESTS, default 600,000), one server process');
+    printYearOfRequests(await benchYearOfRequests());
+  }
+  if (wanted('first-card')) await firstCard();
+  if (wanted('sizes')) {
+    console.log('\nBuild sizes');
+    reportSizes();
+  }
+}
+
+async function firstCard() {
   console.log(
     '\nTime to the first card of 民生实事, H5 build in Chromium (median of BENCH_RUNS, default 5)',
   );
@@ -33,23 +47,75 @@ async function main() {
         `(repeat / first ${(r.repeatVisitMs / r.firstVisitMs).toFixed(2)})`,
     );
   }
-
-  console.log('\nA year of requests (BENCH_REQUESTS, default 600,000), one server process');
-  printYearOfRequests(await benchYearOfRequests());
-
-  console.log('\nBuild sizes');
-  reportSizes();
 }
 
-function print(r: TicketBenchResult) {
-  console.log(`  synchronous=${r.synchronous} (WAL)`);
-  console.log(`    ${r.requestsPerSecond.toFixed(0)} requests/s (mean per second)`);
+/** The read path against raw node:http sending the same bytes, on each database. */
+async function reads() {
+  const connections = 100;
   console.log(
-    `    latency p50 ${r.latencyMs.p50} ms, p97.5 ${r.latencyMs.p97_5} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms`,
+    `Reads: the app (request log on, to a file) against raw node:http sending the same bytes and headers, ` +
+      `round by round in this run, ${connections} connections`,
   );
-  console.log(
-    `    201: ${r.created}, other statuses: ${r.non2xx}, connection errors: ${r.errors}, tickets on disk: ${r.ticketsOnDisk}`,
-  );
+  for (const dialect of postgresUrl ? ['SQLite', 'PostgreSQL'] : ['SQLite']) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-bench-reads-'));
+    const postgres =
+      dialect === 'PostgreSQL' ? await createPostgresDatabase(postgresUrl) : undefined;
+    try {
+      const figures = await benchRequestPath({
+        env: {
+          DATA_DIR: dataDir,
+          H5_DIR: path.join(dataDir, 'no-h5'),
+          ...(postgres && { DATABASE_URL: postgres.url }),
+        },
+        log: path.join(dataDir, 'server.log'),
+        duration,
+        connections,
+        rounds,
+      });
+      console.log(`  on ${dialect}`);
+      for (const { label, bytes, app, raw } of figures) {
+        console.log(`    ${label} (${bytes} bytes)`);
+        console.log(`      app ${figure(app)}`);
+        console.log(`      raw ${figure(raw)}`);
+        console.log(
+          `      app / raw: ${(app.perSecond / raw.perSecond).toFixed(2)} of the throughput; ` +
+            `server CPU a request ${(app.cpuUs / raw.cpuUs).toFixed(1)}×`,
+        );
+        if (app.non2xx > 0 || app.errors > 0) process.exitCode = 1;
+      }
+    } finally {
+      await postgres?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** POST /api/tickets: FULL against NORMAL on SQLite (the price of durability), and on PostgreSQL. */
+async function writes() {
+  const connections = 16;
+  console.log(`\nWrites: POST /api/tickets, ${connections} connections, ${duration} s`);
+  const runs = [
+    await benchTickets({ duration, connections }),
+    // The price of durability, in the same run: NORMAL may lose the last commits on a power cut.
+    await benchTickets({ duration, connections, synchronous: 'NORMAL' }),
+  ];
+  if (postgresUrl) runs.push(await benchTickets({ duration, connections, postgresUrl }));
+  for (const r of runs) printTickets(r);
+  console.log(`  FULL / NORMAL throughput: ${(runs[0].perSecond / runs[1].perSecond).toFixed(2)}`);
+  if (runs.some((r) => r.non2xx > 0 || r.errors > 0 || r.ticketsOnDisk < r.created)) {
+    process.exitCode = 1;
+  }
+}
+
+function figure(r: LoadResult): string {
+  const cpu = r.cpuUs > 0 ? `, ${r.cpuUs.toFixed(0)} µs server CPU a request` : '';
+  const refused = r.non2xx + r.errors > 0 ? `, ${r.non2xx} not 2xx, ${r.errors} errors` : '';
+  return `${r.perSecond.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms${cpu}${refused}`;
+}
+
+function printTickets(r: TicketBenchResult) {
+  console.log(`  ${r.on}: ${figure(r)}`);
+  console.log(`    201: ${r.created}, tickets in the database afterwards: ${r.ticketsOnDisk}`);
 }
 
 main().catch((error) => {

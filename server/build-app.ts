@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions } from 'fastify';
 import app, { fastifyOptions, type AppOptions } from './app';
-import { logRequests } from './logging';
+import type { AppConfig } from './config';
+import { loggerOptions, RequestLog } from './logging';
 import { fastifyTrustProxy } from './trust-proxy';
 
 // The logger's settings live in logging.ts; these names stay for those who import them from here.
@@ -16,12 +17,25 @@ export async function buildApp(
     ...fastifyOptions,
     // From the configuration, so that tests see what TRUST_PROXY does.
     trustProxy: fastifyTrustProxy(options.config.trustProxy),
-    // Fastify's two lines a request: one of ours instead (logRequests).
-    disableRequestLogging: true,
+    // One line a request, where Fastify writes two.
+    logController: new RequestLog(),
     ...serverOptions,
   });
-  logRequests(fastify);
   await fastify.register(app, options);
   await fastify.ready();
   return fastify;
+}
+
+/** The options of the server that listens (server.ts, and the bench's copy of it): logger, timeouts, sizes. */
+export function listeningOptions(config: AppConfig): FastifyHttpOptions<Server> {
+  return {
+    logger: loggerOptions(config.logLevel),
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    // Open311 clients ask for every open request by number in one URL (service_request_id=A,B,…): room for
+    // tens of thousands, where Node allows 16 KiB of request line and headers by default.
+    // Headers within requestTimeout too: Node enforces requestTimeout (a 408) only when its headersTimeout
+    // (60 s by default) is no longer.
+    http: { maxHeaderSize: 1024 * 1024, headersTimeout: 30_000 },
+  };
 }

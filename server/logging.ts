@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, PinoLoggerOptions } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Writable } from 'node:stream';
 
 /**
@@ -37,11 +37,11 @@ const CENSORED = '[Redacted]';
  */
 export function loggerOptions(level: string, stream?: Writable) {
   const fields = LOG_REDACT.filter((p) => p.startsWith('*.')).map((p) => p.slice(2));
-  const options: PinoLoggerOptions = {
+  const options = {
     level,
     serializers: LOG_SERIALIZERS,
     redact: LOG_REDACT.filter((p) => !p.startsWith('*.')),
-    formatters: { log: (object) => censorFields(object, fields) },
+    formatters: { log: (object: Record<string, unknown>) => censorFields(object, fields) },
   };
   return stream ? { ...options, stream } : options;
 }
@@ -67,23 +67,18 @@ function censorFields(object: Record<string, unknown>, fields: string[]): Record
 
 /**
  * One line a request, once it is answered: what it was, from whom, the status and how long it took (Fastify's
- * "request completed", with what its "incoming request" said), in place of Fastify's two lines
- * (`disableRequestLogging`). "incoming request" is written too at LOG_LEVEL=debug, for a request that never gets
- * its answer.
+ * "request completed", with what its "incoming request" said), in place of Fastify's two. "incoming request" is
+ * written at debug level, for a request that never gets its answer (LOG_LEVEL=debug).
  */
-export function logRequests(fastify: FastifyInstance): void {
-  if (['debug', 'trace'].includes(fastify.log.level)) {
-    fastify.addHook('onRequest', (request, _reply, done) => {
-      request.log.debug({ req: request }, 'incoming request');
-      done();
-    });
+export class RequestLog extends LogController {
+  incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
   }
-  fastify.addHook('onResponse', (request, reply, done) => {
+
+  requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
     const { method, url, host, remoteAddress } = LOG_SERIALIZERS.req(request);
-    request.log.info(
-      { method, url, host, remoteAddress, statusCode: reply.statusCode, ms: reply.elapsedTime },
-      'request completed',
-    );
-    done();
-  });
+    const line = { method, url, host, remoteAddress, statusCode: reply.statusCode };
+    if (error) reply.log.error({ ...line, ms: reply.elapsedTime, err: error }, 'request errored');
+    else reply.log.info({ ...line, ms: reply.elapsedTime }, 'request completed');
+  }
 }

@@ -1,6 +1,5 @@
-import { buildApp } from './build-app';
+import { buildApp, listeningOptions } from './build-app';
 import { ConfigError, loadConfig } from './config';
-import { loggerOptions } from './logging';
 
 /** The server entry: owns the logger, timeouts, listening and graceful close. */
 async function main() {
@@ -15,19 +14,7 @@ async function main() {
     throw error;
   }
 
-  const app = await buildApp(
-    { config },
-    {
-      logger: loggerOptions(config.logLevel),
-      connectionTimeout: 30_000,
-      requestTimeout: 30_000,
-      // Open311 clients ask for every open request by number in one URL (service_request_id=A,B,…): room for
-      // tens of thousands, where Node allows 16 KiB of request line and headers by default.
-      // Headers within requestTimeout too: Node enforces requestTimeout (a 408) only when its headersTimeout
-      // (60 s by default) is no longer.
-      http: { maxHeaderSize: 1024 * 1024, headersTimeout: 30_000 },
-    },
-  );
+  const app = await buildApp({ config }, listeningOptions(config));
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
 
-/** Distinct SQL texts kept prepared; past this the oldest goes (a query with a list of n values is n texts). */
+/** Distinct SQL texts kept prepared; past this the first prepared goes (a query with a list of n values is n texts). */
 const MAX_STATEMENTS = 500;
 
 /**
@@ -15,12 +15,7 @@ export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
     close: () => sqlite.close(),
     prepare(sql: string) {
       const cached = prepared.get(sql);
-      if (cached && !cached.busy) {
-        // Most recently used last, so that the first is the one to drop.
-        prepared.delete(sql);
-        prepared.set(sql, cached);
-        return cached;
-      }
+      if (cached && !cached.busy) return cached;
       const statement = sqlite.prepare(sql);
       if (cached) return statement;
       prepared.set(sql, statement);

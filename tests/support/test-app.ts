@@ -33,8 +33,9 @@ export interface TestContext {
 }
 
 /** A fresh, empty PostgreSQL database on the TEST_DATABASE_URL server; returns its URL and a way to drop it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL!;
+export async function createPostgresDatabase(
+  adminUrl = process.env.TEST_DATABASE_URL!,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `minsheng_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -1,0 +1,111 @@
+// Servers under load, each in a process of its own (the load generator runs in the bench's): the app as server.ts
+// runs it, and raw node:http sending given bytes. Their CPU time is read from /proc, so that a figure per request
+// can be given beside the throughput (steadier than throughput on a machine shared with other work).
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon, { type Options } from 'autocannon';
+
+export interface BenchServer {
+  url: string;
+  /** CPU time the process has used so far, in ms (0 where /proc is not there). */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+async function forkServer(script: string, args: string[], env: NodeJS.ProcessEnv, log: string) {
+  const out = fs.openSync(log, 'a');
+  const child = fork(path.join(__dirname, script), args, {
+    execArgv: ['--import', 'tsx'],
+    env,
+    stdio: ['ignore', out, out, 'ipc'],
+  });
+  fs.closeSync(out);
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m: { address: string }) => resolve(m.address));
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code}): see ${log}`)));
+  });
+  return server(child, url);
+}
+
+function server(child: ChildProcess, url: string): BenchServer {
+  return {
+    url,
+    cpuMs: () => cpuMsOf(child.pid!),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.send('close');
+      }),
+  };
+}
+
+/** The app as server.ts runs it; its log lines (LOG_LEVEL=info unless `env` says) go to `log`. */
+export function startApp(env: Record<string, string>, log: string): Promise<BenchServer> {
+  return forkServer('app-server.ts', [], { ...process.env, LOG_LEVEL: 'info', ...env }, log);
+}
+
+/** node:http answering every request with these bytes and headers. */
+export function startRaw(body: Buffer, headers: Record<string, string>): Promise<BenchServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-raw-'));
+  const file = path.join(dir, 'answer.json');
+  fs.writeFileSync(file, JSON.stringify({ body: body.toString('base64'), headers }));
+  return forkServer('raw-server.ts', [file], process.env, path.join(dir, 'log'));
+}
+
+function cpuMsOf(pid: number): number {
+  try {
+    // utime and stime, in clock ticks (100 a second on Linux), after the command's name in parentheses.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+export interface LoadResult {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  /** Server CPU per answered request, in µs (0 where /proc is not there). */
+  cpuUs: number;
+  answered: number;
+}
+
+/** Load on `path` of `target` with autocannon, and what it cost the server's process. */
+export async function load(
+  target: BenchServer,
+  path: string,
+  options: Omit<Options, 'url'>,
+): Promise<LoadResult> {
+  const before = target.cpuMs();
+  const result = await autocannon({ url: `${target.url}${path}`, ...options });
+  const answered = result['2xx'] + result.non2xx;
+  return {
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    cpuUs: answered > 0 ? ((target.cpuMs() - before) * 1000) / answered : 0,
+    answered,
+  };
+}
+
+/** Rounds of one load as one figure: the mean throughput and CPU, the worst latencies, every refusal. */
+export function combine(runs: LoadResult[]): LoadResult {
+  const answered = runs.reduce((n, r) => n + r.answered, 0);
+  return {
+    perSecond: runs.reduce((n, r) => n + r.perSecond, 0) / runs.length,
+    p50: Math.max(...runs.map((r) => r.p50)),
+    p99: Math.max(...runs.map((r) => r.p99)),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    cpuUs: answered > 0 ? runs.reduce((n, r) => n + r.cpuUs * r.answered, 0) / answered : 0,
+    answered,
+  };
+}
