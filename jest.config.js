@@ -23,6 +23,8 @@ const app = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A loaded 2-core machine makes a PostgreSQL test app in more than jest's default 5 s; files may ask for more.
+  testTimeout: 30_000,
   projects: [
     { ...node, displayName: 'domain', testMatch: ['<rootDir>/tests/domain/**/*.test.ts'] },
     {
