@@ -63,7 +63,8 @@ export function queueRangeQueries(
   const nowIso = now.toISOString();
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   return statusRanges(query).map(({ status, due }) => {
-    let range = db.selectFrom('tickets').selectAll();
+    // Keys only: read from the index itself; the page's rows are read once the ranges are merged.
+    let range = db.selectFrom('tickets').select(['due_at', 'id']);
     if (query.district) range = range.where('district', '=', query.district);
     if (query.category) range = range.where('category', '=', query.category);
     range = range.where('status', '=', status);
@@ -81,7 +82,8 @@ export function queueRangeQueries(
   });
 }
 
-const byDueThenId = (a: TicketsTable, b: TicketsTable) =>
+type QueueKey = Pick<TicketsTable, 'due_at' | 'id'>;
+const byDueThenId = (a: QueueKey, b: QueueKey) =>
   a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /**
@@ -130,16 +132,28 @@ export async function findTickets(
   { query, now }: { query: TicketQuery; now: Date },
 ): Promise<{ items: Ticket[]; nextCursor: string | null; total: number }> {
   const ranges = await Promise.all(queueRangeQueries(db, { query, now }).map((q) => q.execute()));
-  const rows = ranges
+  const keys = ranges
     .flat()
     .sort(byDueThenId)
     .slice(0, query.limit + 1);
-  const pageRows = rows.slice(0, query.limit);
-  const last = pageRows[pageRows.length - 1];
+  const pageKeys = keys.slice(0, query.limit);
+  const last = pageKeys[pageKeys.length - 1];
+  const pageRows =
+    pageKeys.length === 0
+      ? []
+      : await db
+          .selectFrom('tickets')
+          .selectAll()
+          .where(
+            'id',
+            'in',
+            pageKeys.map((k) => k.id),
+          )
+          .execute();
   return {
-    items: await loadTickets(db, { rows: pageRows, view: 'staff' }),
+    items: await loadTickets(db, { rows: pageRows.sort(byDueThenId), view: 'staff' }),
     nextCursor:
-      rows.length > query.limit && last ? encodeCursor({ dueAt: last.due_at, id: last.id }) : null,
+      keys.length > query.limit && last ? encodeCursor({ dueAt: last.due_at, id: last.id }) : null,
     total: await countQueue(db, { query, now }),
   };
 }
