@@ -1,4 +1,6 @@
 // Taro's preset for the builds; a plain Node preset for jest.
+const H5_TARGETS = { chrome: '61', android: '61', safari: '11', ios: '11' };
+
 module.exports = (api) => {
   if (api.env('test')) {
     return {
@@ -10,7 +12,19 @@ module.exports = (api) => {
     };
   }
   return {
-    presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+    presets: [
+      [
+        'taro',
+        {
+          framework: 'react',
+          ts: true,
+          compiler: 'webpack5',
+          // H5: browsers with ES2017, as every browser that runs the offline shell has (decision 012); async
+          // functions and classes stay as they are. The mini-program keeps package.json's browserslist.
+          ...(process.env.TARO_ENV === 'h5' && { targets: H5_TARGETS }),
+        },
+      ],
+    ],
     plugins: [
       [
         'import',

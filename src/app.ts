@@ -1,15 +1,9 @@
 import { PropsWithChildren } from 'react';
 import { useDidShow, useLaunch } from '@tarojs/taro';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import relativeTime from 'dayjs/plugin/relativeTime';
 import { registerAccessibleShell } from './services/accessible-shell';
 import { registerOfflineShell } from './services/offline-shell';
 import { flushOutbox, startOutbox } from './services/outbox';
 import './app.scss';
-
-dayjs.extend(relativeTime);
-dayjs.locale('zh-cn');
 
 function App({ children }: PropsWithChildren) {
   // Requests written offline go out as soon as the app opens or comes back to the front.

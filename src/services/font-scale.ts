@@ -14,9 +14,11 @@ export function readFontScale(): number {
       const px = parseFloat(getComputedStyle(probe).fontSize);
       probe.remove();
       return clampScale(px / 16);
+    } else {
+      // In an else, so that the H5 build leaves it out, and Taro's system-info module with it (decision 012).
+      const info = Taro.getSystemInfoSync() as { fontSizeSetting?: number };
+      return clampScale((info.fontSizeSetting ?? 16) / 16);
     }
-    const info = Taro.getSystemInfoSync() as { fontSizeSetting?: number };
-    return clampScale((info.fontSizeSetting ?? 16) / 16);
   } catch {
     return 1;
   }

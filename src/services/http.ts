@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ERROR_MESSAGES, isErrorCode, type ErrorCode, type FieldError } from '@/domain/errors';
+import { send } from './transport';
 
 const TIMEOUT_MS = 10_000;
 
@@ -37,13 +38,12 @@ export interface RequestOptions {
 
 /** The app's only way to the API: every page and service goes through here. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await Taro.request({
+  const response = await send({
     url: apiUrl(path),
     method: options.method ?? 'GET',
-    data: options.data as Taro.request.Option['data'],
-    header: { 'content-type': 'application/json', ...options.headers },
-    timeout: TIMEOUT_MS,
-    dataType: 'json',
+    data: options.data,
+    headers: { 'content-type': 'application/json', ...options.headers },
+    timeoutMs: TIMEOUT_MS,
   }).catch(toTransportError);
   return unwrap<T>(response.statusCode, response.data);
 }

@@ -2,6 +2,9 @@ import Taro from '@tarojs/taro';
 import * as auth from '@/services/auth';
 import { SESSION } from '../support/worker-fixtures';
 
+// The mini-program's transport (Taro.request, as mocked here); the H5 build's (fetch) has transport.test.ts.
+jest.mock('@/services/transport', () => jest.requireActual('@/services/transport.ts'));
+
 afterEach(() => {
   jest.restoreAllMocks();
   jest.clearAllMocks();

@@ -2,6 +2,9 @@ import Taro from '@tarojs/taro';
 import type * as Weapp from '@/services/citizen';
 import type * as H5 from '@/services/citizen.h5';
 
+// The mini-program's transport (Taro.request, as mocked here); the H5 build's (fetch) has transport.test.ts.
+jest.mock('@/services/transport', () => jest.requireActual('@/services/transport.ts'));
+
 // `citizen.ts` is the mini-program's, `citizen.h5.ts` the browser's; the app's tests see the H5 one (jest.config.js).
 // The mini-program's module remembers a server without WeChat settings: that test comes last.
 const weapp = jest.requireActual<typeof Weapp>('../../src/services/citizen.ts');

@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro';
 import { findStoredTicket, lookupTicket } from '@/services/tickets';
 
+// The mini-program's transport (Taro.request, as mocked here); the H5 build's (fetch) has transport.test.ts.
+jest.mock('@/services/transport', () => jest.requireActual('@/services/transport.ts'));
+
 afterEach(() => {
   jest.restoreAllMocks();
   Taro.clearStorageSync();

@@ -1,5 +1,8 @@
 import type { TicketInput } from '@/domain/ticket';
 
+// The mini-program's transport (Taro.request, as mocked here); the H5 build's (fetch) has transport.test.ts.
+jest.mock('@/services/transport', () => jest.requireActual('@/services/transport.ts'));
+
 // Storage and the network are shared by every "launch" of the app below, as a phone's storage outlives the app.
 const mockStorage = new Map<string, unknown>();
 const mockRequest = jest.fn();

@@ -18,6 +18,8 @@ import type * as OfflineShell from '@/services/offline-shell';
 import type * as OfflineShellH5 from '@/services/offline-shell.h5';
 import type * as Share from '@/services/share';
 import type * as ShareH5 from '@/services/share.h5';
+import type * as Transport from '@/services/transport';
+import type * as TransportH5 from '@/services/transport.h5';
 
 // The rule: `x.ts` is the mini-program's module and what TypeScript sees; `x.h5.ts` is the browser's, picked by the
 // H5 build (and by these tests). Callers import `x`. An H5 twin must export what its plain module exports.
@@ -32,7 +34,8 @@ const twins: [
   Same<typeof ChartCanvas, typeof ChartCanvasH5>,
   Same<typeof Location, typeof LocationH5>,
   Same<typeof Citizen, typeof CitizenH5>,
-] = [true, true, true, true, true, true, true, true, true];
+  Same<typeof Transport, typeof TransportH5>,
+] = [true, true, true, true, true, true, true, true, true, true];
 
 const SRC = join(__dirname, '../../src');
 

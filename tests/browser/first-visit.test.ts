@@ -1,0 +1,68 @@
+// A first visit to a page opened by a link (decision 012): index.html preloads the page's files and the API answers
+// it asks for first, and the app takes what was preloaded rather than asking again.
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPhoneContext } from '../support/browser';
+import { startServer, type ServerProcess } from '../support/server-process';
+
+jest.setTimeout(120_000);
+
+describe('a first visit', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Every request the page made, by path, and the preloads index.html asked for. */
+  async function visit(hash: string) {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) =>
+      requested.push(new URL(request.url()).pathname + new URL(request.url()).search),
+    );
+    const warnings: string[] = [];
+    page.on('console', (message) => void warnings.push(message.text()));
+    await page.goto(`${server.url}/${hash}`);
+    await page
+      .locator('.commitments-page .commitment-card, .app-page')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel=preload]')].map(
+        (l) => new URL(l.href).pathname + new URL(l.href).search,
+      ),
+    );
+    await context.close();
+    return { requested, preloaded, warnings };
+  }
+
+  const count = (list: string[], path: string) => list.filter((p) => p === path).length;
+
+  it('loads 民生实事 with its scripts, its list and /api/meta preloaded, each asked for once', async () => {
+    const { requested, preloaded, warnings } = await visit('#/pages/commitments/index');
+    expect(preloaded).toEqual(expect.arrayContaining(['/api/meta', '/api/commitments?limit=20']));
+    expect(preloaded.some((p) => p.startsWith('/js/'))).toBe(true);
+    for (const path of preloaded) expect(count(requested, path)).toBe(1);
+    expect(warnings.filter((w) => /preload/i.test(w))).toEqual([]);
+  });
+
+  it('preloads only the files of a page opened with a query, whose list is another', async () => {
+    const { preloaded } = await visit('#/pages/commitments/index?category=health');
+    expect(preloaded).not.toContain('/api/commitments?limit=20');
+    expect(preloaded.some((p) => p.startsWith('/js/'))).toBe(true);
+  });
+
+  it('preloads the home page when the link names none', async () => {
+    const { requested, preloaded } = await visit('');
+    expect(preloaded).toContain('/api/meta');
+    for (const path of preloaded) expect(count(requested, path)).toBe(1);
+  });
+});
