@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { buildApp } from '../../server/build-app';
 import { manualClock } from '../support/clock';
@@ -69,6 +70,25 @@ describe.each(DATABASES)('the commitments kept in memory on %s', (dialect) => {
     const unknown = await get(ctx.app, '/api/commitments/no-such-promise');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'not_found' });
+  });
+
+  it('compresses the list for a client that takes brotli or gzip: the same JSON, the same ETag', async () => {
+    const plain = await get(ctx.app, LIST);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const [accept, encoding, inflate] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+      ['br;q=0, gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const res = await get(ctx.app, LIST, { 'accept-encoding': accept });
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers.vary).toMatch(/accept-encoding/i);
+      expect(res.headers.etag).toBe(plain.headers.etag);
+      expect(inflate(res.rawPayload).toString()).toBe(plain.body);
+    }
+    const identity = await get(ctx.app, LIST, { 'accept-encoding': 'identity' });
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.body).toBe(plain.body);
   });
 
   it('answers a progress update at once, in the list and in the detail, with new ETags', async () => {
