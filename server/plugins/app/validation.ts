@@ -26,7 +26,7 @@ async function validationPlugin(app: FastifyInstance) {
     (httpPart === 'body' ? strict : coercing).compile(schema),
   );
 
-  // Before any route's own checks: a body of a kind the route does not take, then NUL characters.
+  // Before any route's own checks: a body of a kind the route does not take (multipart, a form), then NUL characters.
   app.addHook('preValidation', async (request) => {
     refuseUnexpectedMultipart(request);
     refuseUnexpectedFormBody(request);
