@@ -1,6 +1,10 @@
 // A year of a city's requests (docs/decisions/011): seeds BENCH_REQUESTS (600,000) requests into a throwaway SQLite
 // file, and a throwaway PostgreSQL database when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, then measures the
 // hot paths under load with the server in a process of its own. Standalone: `npx tsx bench/year-of-requests.ts`.
+// BENCH_YEAR_DIR keeps the seeded data there (SQLite's files, and the name of a PostgreSQL database it made) and
+// measures it again on the next run instead of seeding anew (the seed's seconds are then those of the first run);
+// delete the folder, and drop the database it names, to seed again. BENCH_CPU_PROF=<dir> writes the server's CPU
+// profiles there (node --cpu-prof), in a folder a database; the largest file is the main thread's.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -16,7 +20,8 @@ import { upsertCommitmentSources } from '../server/repositories/commitments';
 import { createSession, createStaff } from '../server/repositories/staff';
 import { seedSampleData } from '../server/seed';
 
-const QUEUE_CONNECTIONS = 4;
+/** The queue is read by staff, a few at a time; measured at 4 connections and at 20 like the rest. */
+const QUEUE_CONNECTIONS = [4, 20] as const;
 
 export interface YearBenchResult {
   dialect: DatabaseDialect;
@@ -24,9 +29,12 @@ export interface YearBenchResult {
   seedSeconds: number;
   stats: { p99: number; perSecond: number; non2xx: number };
   healthUnderStats: { p99: number; non2xx: number };
-  overdueQueue: { p99: number; perSecond: number; non2xx: number };
+  /** At 4 connections, then 20. */
+  overdueQueue: { connections: number; p99: number; perSecond: number; non2xx: number }[];
   /** The longest the server's event loop was held, over each run. */
   stallMs: { stats: number; health: number; overdue: number };
+  /** Whether the data was seeded by an earlier run (BENCH_YEAR_DIR). */
+  reused: boolean;
 }
 
 interface Place {
@@ -35,13 +43,29 @@ interface Place {
   drop(): Promise<void>;
 }
 
-async function throwawayPostgres(adminUrl: string): Promise<Place> {
+/** What a kept place remembers of its seeding. */
+interface Seeded {
+  seedSeconds: number;
+  token: string;
+  requests: number;
+  databaseUrl?: string;
+}
+
+async function throwawayPostgres(adminUrl: string, kept?: string): Promise<Place> {
+  const url = new URL(adminUrl);
+  if (kept) {
+    url.pathname = new URL(kept).pathname;
+    return {
+      env: { DATABASE_URL: url.toString() },
+      databaseUrl: url.toString(),
+      drop: async () => {},
+    };
+  }
   const name = `minsheng_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     env: { DATABASE_URL: url.toString() },
@@ -84,9 +108,12 @@ async function seed(dataDir: string, place: Place, dialect: DatabaseDialect, req
 }
 
 /** The server process: its address, and its event loop's worst delay since the last reset. */
-async function startServer(env: Record<string, string>) {
+async function startServer(env: Record<string, string>, name: string) {
+  const profileDir = process.env.BENCH_CPU_PROF;
+  // A folder a database: tsx's loader thread writes a profile of its own beside the main thread's.
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, name)}`] : [];
   const child: ChildProcess = fork(path.join(__dirname, 'year-server.ts'), {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...profile],
     env: { ...process.env, ...env, LOG_LEVEL: 'silent', H5_DIR: path.join(os.tmpdir(), 'no-h5') },
   });
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
@@ -124,15 +151,43 @@ const figures = (r: Awaited<ReturnType<typeof autocannon>>) => ({
   non2xx: r.non2xx,
 });
 
+/** A folder for the place's data: kept under BENCH_YEAR_DIR, or a throwaway one. */
+function dataFolder(dialect: DatabaseDialect): { dataDir: string; kept: boolean } {
+  const keep = process.env.BENCH_YEAR_DIR;
+  if (!keep)
+    return { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-year-')), kept: false };
+  const dataDir = path.join(keep, dialect);
+  fs.mkdirSync(dataDir, { recursive: true });
+  return { dataDir, kept: true };
+}
+
+const seededFile = (dataDir: string) => path.join(dataDir, 'seeded.json');
+
+function readSeeded(dataDir: string, requests: number): Seeded | null {
+  if (!fs.existsSync(seededFile(dataDir))) return null;
+  const seeded = JSON.parse(fs.readFileSync(seededFile(dataDir), 'utf8')) as Seeded;
+  return seeded.requests === requests ? seeded : null;
+}
+
 async function benchOne(
   dialect: DatabaseDialect,
-  place: Place,
+  makePlace: (kept?: string) => Promise<Place>,
   { requests, duration, connections }: { requests: number; duration: number; connections: number },
 ): Promise<YearBenchResult> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-year-'));
+  const { dataDir, kept } = dataFolder(dialect);
+  const earlier = kept ? readSeeded(dataDir, requests) : null;
+  const place = await makePlace(earlier?.databaseUrl);
   try {
-    const { seedSeconds, token } = await seed(dataDir, place, dialect, requests);
-    const server = await startServer({ DATA_DIR: dataDir, ...place.env });
+    const seeded =
+      earlier ??
+      ({
+        ...(await seed(dataDir, place, dialect, requests)),
+        requests,
+        databaseUrl: place.databaseUrl,
+      } as Seeded);
+    if (kept && !earlier) fs.writeFileSync(seededFile(dataDir), JSON.stringify(seeded));
+    const { seedSeconds, token } = seeded;
+    const server = await startServer({ DATA_DIR: dataDir, ...place.env }, dialect);
     try {
       const stats = `${server.address}/api/stats`;
       await load(stats, { connections, duration: 2 });
@@ -146,25 +201,31 @@ async function benchOne(
       ]);
       const healthStall = await server.worstStallMs();
       const overdue = `${server.address}/api/tickets?overdue=true`;
-      // The queue is read by staff, a few at a time.
-      await load(overdue, { connections: QUEUE_CONNECTIONS, duration: 2, token });
+      await load(overdue, { connections: QUEUE_CONNECTIONS[0], duration: 2, token });
       await server.reset();
-      const overdueRun = await load(overdue, { connections: QUEUE_CONNECTIONS, duration, token });
+      const overdueRuns = [];
+      for (const queueConnections of QUEUE_CONNECTIONS) {
+        const run = await load(overdue, { connections: queueConnections, duration, token });
+        overdueRuns.push({ connections: queueConnections, ...figures(run) });
+      }
       return {
         dialect,
         requests,
         seedSeconds: Math.round(seedSeconds * 10) / 10,
         stats: figures(statsRun),
         healthUnderStats: { p99: health.latency.p99, non2xx: health.non2xx },
-        overdueQueue: figures(overdueRun),
+        overdueQueue: overdueRuns,
         stallMs: { stats: statsStall, health: healthStall, overdue: await server.worstStallMs() },
+        reused: earlier !== null,
       };
     } finally {
       await server.close();
     }
   } finally {
-    await place.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) {
+      await place.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -175,10 +236,14 @@ export async function benchYearOfRequests({
   connections = 20,
 } = {}): Promise<YearBenchResult[]> {
   const options = { requests, duration, connections };
-  const results = [await benchOne('sqlite', { env: {}, drop: async () => {} }, options)];
+  const results = [
+    await benchOne('sqlite', async () => ({ env: {}, drop: async () => {} }), options),
+  ];
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (postgresUrl) {
-    results.push(await benchOne('postgres', await throwawayPostgres(postgresUrl), options));
+    results.push(
+      await benchOne('postgres', (kept) => throwawayPostgres(postgresUrl, kept), options),
+    );
   }
   return results;
 }
@@ -186,7 +251,8 @@ export async function benchYearOfRequests({
 export function printYearOfRequests(results: YearBenchResult[]): void {
   for (const r of results) {
     console.log(
-      `  ${r.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${r.requests} requests seeded in ${r.seedSeconds} s`,
+      `  ${r.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${r.requests} requests seeded in ${r.seedSeconds} s` +
+        (r.reused ? ' (by an earlier run, BENCH_YEAR_DIR)' : ''),
     );
     console.log(
       `    GET /api/stats, 20 connections: p99 ${r.stats.p99} ms, ${r.stats.perSecond}/s`,
@@ -194,14 +260,19 @@ export function printYearOfRequests(results: YearBenchResult[]): void {
     console.log(
       `    GET /api/health while /api/stats is under that load: p99 ${r.healthUnderStats.p99} ms`,
     );
-    console.log(
-      `    GET /api/tickets?overdue=true (admin), ${QUEUE_CONNECTIONS} connections: p99 ${r.overdueQueue.p99} ms, ${r.overdueQueue.perSecond}/s`,
-    );
+    for (const q of r.overdueQueue) {
+      console.log(
+        `    GET /api/tickets?overdue=true (admin), ${q.connections} connections: p99 ${q.p99} ms, ${q.perSecond}/s`,
+      );
+    }
     console.log(
       `    worst event-loop stall in the server: ${Math.max(...Object.values(r.stallMs))} ms ` +
         `(stats ${r.stallMs.stats}, with health ${r.stallMs.health}, queue ${r.stallMs.overdue})`,
     );
-    const refused = r.stats.non2xx + r.healthUnderStats.non2xx + r.overdueQueue.non2xx;
+    const refused =
+      r.stats.non2xx +
+      r.healthUnderStats.non2xx +
+      r.overdueQueue.reduce((sum, q) => sum + q.non2xx, 0);
     if (refused > 0) console.log(`    answers other than 2xx: ${refused}`);
   }
 }
