@@ -53,6 +53,12 @@ describe.each(DATABASES)('the staff queue on %s', (dialect) => {
     expect([...due].sort()).toEqual(due);
   });
 
+  it('sends the queue as no-store, with no ETag to hash it for', async () => {
+    const res = await queue('', worker);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined();
+  });
+
   it('shows an admin every district', async () => {
     expect((await queue('', admin)).json().total).toBe(10);
   });
