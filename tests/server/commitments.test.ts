@@ -157,6 +157,16 @@ describe.each(DATABASES)('commitments API on %s', (dialect) => {
     });
   });
 
+  it('has /api/meta revalidated each time, answering 304 while it is unchanged', async () => {
+    const first = await get('/api/meta');
+    expect(first.headers['cache-control']).toBe('public, no-cache');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"/);
+    const again = await get('/api/meta', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+
   it('counts commitments by status overall and by category in /api/stats', async () => {
     const res = await get('/api/stats');
     expect(res.statusCode).toBe(200);
