@@ -2,7 +2,11 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import { DISTRICTS } from '../../src/domain/districts';
 import type { TicketStatus } from '../../src/domain/ticket';
 import type { Database } from '../../server/db/tables';
-import { queueRangeQueries, type TicketQuery } from '../../server/repositories/tickets/queue';
+import {
+  queuePageQuery,
+  queueRangeQueries,
+  type TicketQuery,
+} from '../../server/repositories/tickets/queue';
 import { overdueQueries } from '../../server/repositories/tickets/overdue';
 import { createTestApp, type TestContext } from '../support/test-app';
 
@@ -49,6 +53,27 @@ describe('the staff queue on SQLite', () => {
           ],
         });
       }
+    }
+  });
+
+  it('reads a page, its rows, events and ratings by index in one statement, scanning no table', async () => {
+    for (const query of everyQuery()) {
+      const page = queuePageQuery(ctx.app.db, { query, now: new Date() });
+      if (!page) continue;
+      const plan = await planOf(ctx.app.db, page);
+      const tables = plan.filter((step) => /^(SCAN|SEARCH) (tickets|e|r)\b/.test(step));
+      expect({ query, tables }).toEqual({
+        query,
+        tables: expect.arrayContaining([
+          expect.stringMatching(/^SEARCH tickets USING COVERING INDEX tickets_\w+_due_idx \(/),
+          expect.stringMatching(
+            /^SEARCH tickets USING INDEX sqlite_autoindex_tickets_1 \(id=\?\)$/,
+          ),
+          expect.stringMatching(/^SEARCH e USING INDEX \w+ \(ticket_id=\?\)$/),
+          expect.stringMatching(/^SEARCH r USING INDEX \w+ \(ticket_id=\?\)$/),
+        ]),
+      });
+      expect(tables.filter((step) => step.startsWith('SCAN'))).toEqual([]);
     }
   });
 

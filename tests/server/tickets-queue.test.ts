@@ -1,7 +1,7 @@
 import { manualClock } from '../support/clock';
 import { createTestApp, DATABASES, type TestContext } from '../support/test-app';
 import { addStaff, bearer, login } from './auth-fixtures';
-import { submit, validInput } from './tickets-fixtures';
+import { submit, ticketToken, validInput } from './tickets-fixtures';
 
 // Generous: the suites share two cores with builds and other suites.
 jest.setTimeout(30_000);
@@ -106,5 +106,44 @@ describe.each(DATABASES)('the staff queue on %s', (dialect) => {
   it('is for staff only', async () => {
     const res = await ctx.app.inject({ url: '/api/tickets' });
     expect(res.statusCode).toBe(401);
+  });
+
+  it('lists each request with its events and ratings in order, as its own page shows them', async () => {
+    const { ticketNo, accessToken } = (await submit(ctx.app, validInput())).json();
+    const move = (status: string, note: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/tickets/${ticketNo}/events`,
+        headers: bearer(worker),
+        payload: { status, note },
+      });
+    const rate = (score: number, comment?: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/tickets/${ticketNo}/rating`,
+        headers: ticketToken(accessToken),
+        payload: { score, comment },
+      });
+    expect((await move('resolved', '已修复')).statusCode).toBe(200);
+    expect((await rate(1, '没有修好')).statusCode).toBe(200);
+    expect((await move('resolved', '已再次修复')).statusCode).toBe(200);
+    expect((await rate(3)).statusCode).toBe(200);
+
+    const page = (await queue('?status=resolved&limit=50', worker)).json();
+    const listed = page.items.find((t: { ticketNo: string }) => t.ticketNo === ticketNo);
+    const own = (
+      await ctx.app.inject({ url: `/api/tickets/${ticketNo}`, headers: bearer(worker) })
+    ).json();
+    expect(own.events.length).toBeGreaterThanOrEqual(4);
+    expect(own.ratings).toHaveLength(2);
+    expect(listed).toEqual(own);
+    // Every request on a page as its own page shows it, those with no rating included.
+    for (const item of (await queue('?limit=50', admin)).json().items) {
+      const res = await ctx.app.inject({
+        url: `/api/tickets/${item.ticketNo}`,
+        headers: bearer(admin),
+      });
+      expect(item).toEqual(res.json());
+    }
   });
 });

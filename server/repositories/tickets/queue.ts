@@ -1,13 +1,15 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { District } from '../../../src/domain/districts';
 import {
   TICKET_STATUSES,
   type Ticket,
   type TicketCategory,
+  type TicketEvent,
+  type TicketRating,
   type TicketStatus,
 } from '../../../src/domain/ticket';
-import type { Database, TicketsTable } from '../../db/tables';
-import { loadTickets } from './assemble';
+import type { Database } from '../../db/tables';
+import { toTicket } from './assemble';
 import { overdueCorrections } from './overdue';
 
 export interface TicketQuery {
@@ -82,10 +84,6 @@ export function queueRangeQueries(
   });
 }
 
-type QueueKey = Pick<TicketsTable, 'due_at' | 'id'>;
-const byDueThenId = (a: QueueKey, b: QueueKey) =>
-  a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
 /**
  * How many requests the query finds, from the tallies: the cells of its district, category and statuses, and for
  * `overdue` the open ones counted overdue, corrected to `now` (see overdue.ts).
@@ -127,40 +125,80 @@ export async function countQueue(
 }
 
 /**
+ * A request's events and ratings, as JSON lists in the row of its page: PostgreSQL's json_agg / json_build_object,
+ * SQLite's json_group_array / json_object, each ordered as loadTickets orders them.
+ */
+function eventsAndRatings(postgres: boolean) {
+  const list = sql.raw(postgres ? 'json_agg' : 'json_group_array');
+  const object = sql.raw(postgres ? 'json_build_object' : 'json_object');
+  const events = sql<AsJson<TicketEvent[]>>`(select coalesce(${list}(${object}('status', e.status,
+    'note', e.note, 'actor', e.actor, 'createdAt', e.created_at) order by e.seq), '[]')
+    from ticket_events e where e.ticket_id = tickets.id)`;
+  const ratings = sql<AsJson<TicketRating[]>>`(select coalesce(${list}(${object}('score', r.score,
+    'comment', r.comment, 'createdAt', r.created_at) order by r.resolution), '[]')
+    from ticket_ratings r where r.ticket_id = tickets.id)`;
+  return [events.as('events'), ratings.as('ratings')];
+}
+
+/** PostgreSQL's driver parses JSON; SQLite's answers its text. */
+type AsJson<T> = T | string;
+const parsed = <T>(value: AsJson<T>): T =>
+  typeof value === 'string' ? (JSON.parse(value) as T) : value;
+
+/**
+ * A page of the queue in one statement: the key ranges (queueRangeQueries), merged and cut to one page and one more
+ * (which says whether there is a next page), then those requests' rows with their events and ratings. One round
+ * trip on PostgreSQL, and one snapshot: a request, its events and its ratings are read at the same moment.
+ */
+export function queuePageQuery(
+  db: Kysely<Database>,
+  { query, now }: { query: TicketQuery; now: Date },
+) {
+  const ranges = queueRangeQueries(db, { query, now }).map((range, i) =>
+    db.selectFrom(range.as(`range${i}`)).select(['due_at', 'id']),
+  );
+  if (ranges.length === 0) return null;
+  const keys = ranges.slice(1).reduce((union, range) => union.unionAll(range), ranges[0]);
+  const page = db
+    .selectFrom(keys.as('keys'))
+    .select('id')
+    .orderBy('due_at')
+    .orderBy('id')
+    .limit(query.limit + 1);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  return db
+    .selectFrom('tickets')
+    .innerJoin(page.as('page'), 'page.id', 'tickets.id')
+    .selectAll('tickets')
+    .select(eventsAndRatings(postgres))
+    .orderBy('tickets.due_at')
+    .orderBy('tickets.id');
+}
+
+/**
  * The staff queue, most urgent (earliest due) first. The cursor is the last item's (due time, id): keyset
- * pagination stays correct while new requests arrive. A page costs a few index ranges of one page each, and the
- * total comes from the tallies: neither grows with the number of requests.
+ * pagination stays correct while new requests arrive. A page costs a few index ranges of one page each, read in
+ * one statement with the page's rows, events and ratings, and the total comes from the tallies: neither grows with
+ * the number of requests.
  */
 export async function findTickets(
   db: Kysely<Database>,
   { query, now }: { query: TicketQuery; now: Date },
 ): Promise<{ items: Ticket[]; nextCursor: string | null; total: number }> {
-  const total = countQueue(db, { query, now });
-  // Awaited below; meanwhile a failure of the pages' reads must not leave it unhandled.
-  total.catch(() => undefined);
-  const ranges = await Promise.all(queueRangeQueries(db, { query, now }).map((q) => q.execute()));
-  const keys = ranges
-    .flat()
-    .sort(byDueThenId)
-    .slice(0, query.limit + 1);
-  const pageKeys = keys.slice(0, query.limit);
-  const last = pageKeys[pageKeys.length - 1];
-  const pageRows =
-    pageKeys.length === 0
-      ? []
-      : await db
-          .selectFrom('tickets')
-          .selectAll()
-          .where(
-            'id',
-            'in',
-            pageKeys.map((k) => k.id),
-          )
-          .execute();
+  const pageQuery = queuePageQuery(db, { query, now });
+  // Both at once: on PostgreSQL they go on connections of their own.
+  const [rows, total] = await Promise.all([
+    pageQuery ? pageQuery.execute() : [],
+    countQueue(db, { query, now }),
+  ]);
+  const pageRows = rows.slice(0, query.limit);
+  const last = pageRows[pageRows.length - 1];
   return {
-    items: await loadTickets(db, { rows: pageRows.sort(byDueThenId), view: 'staff' }),
+    items: pageRows.map(({ events, ratings, ...row }) =>
+      toTicket(row, { events: parsed(events), ratings: parsed(ratings), view: 'staff' }),
+    ),
     nextCursor:
-      keys.length > query.limit && last ? encodeCursor({ dueAt: last.due_at, id: last.id }) : null,
-    total: await total,
+      rows.length > query.limit && last ? encodeCursor({ dueAt: last.due_at, id: last.id }) : null,
+    total,
   };
 }
