@@ -51,11 +51,13 @@ export default tseslint.config(
       'config/**/*.ts',
       'bench/**/*.ts',
       '*.{js,mjs}',
+      'config/**/*.js',
     ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['*.js'],
+    // CommonJS: jest's and babel's configs, and Taro plugins (which Taro loads with require).
+    files: ['*.js', 'config/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

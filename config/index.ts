@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
@@ -26,7 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       process.env.TARO_ENV === 'h5' && process.env.H5_DIR
         ? process.env.H5_DIR
         : `dist/${process.env.TARO_ENV}`,
-    plugins: ['@tarojs/plugin-html'],
+    // weapp-aria: the mini-program's templates carry the aria attributes WeChat reads (Taro's carry none).
+    plugins: ['@tarojs/plugin-html', path.join(__dirname, 'weapp-aria/index.js')],
     defineConstants: {
       // The weapp build calls the API here; the H5 build calls its own origin.
       API_BASE_URL: JSON.stringify(process.env.API_BASE_URL ?? 'http://localhost:3000'),

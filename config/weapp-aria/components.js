@@ -1,0 +1,23 @@
+// The aria attributes the mini-program's view, text and image take (WeChat's aria-component, base library 2.7.1+)
+// and the app uses. Taro's weapp templates carry none of them: without this list every `ariaRole`, `ariaLabel`,
+// `aria-selected`… given in the code is dropped on the way to WXML. Read by the build (index.js: the templates)
+// and by the app at run time (runtime.js: the attribute names' short keys), which must agree.
+const ARIA_ATTRIBUTES = [
+  'aria-role',
+  'aria-label',
+  'aria-hidden',
+  'aria-selected',
+  'aria-checked',
+  'aria-disabled',
+  'aria-live',
+  'aria-describedby',
+  'aria-busy',
+];
+
+// An empty default: the attribute is written only with the value the code gives it.
+const attributes = Object.fromEntries(ARIA_ATTRIBUTES.map((name) => [name, '']));
+
+module.exports = {
+  ARIA_ATTRIBUTES,
+  ARIA_COMPONENTS: { View: attributes, Text: attributes, Image: attributes },
+};
