@@ -1,7 +1,8 @@
-import Taro, { useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Page } from '@/domain/commitment';
 import type { Fetched } from '@/services/cache';
+import { showFeedback } from '@/services/feedback';
 import { errorMessage, useResource, type Resource, type ResourceOptions } from './use-resource';
 
 /**
@@ -85,7 +86,7 @@ export function usePagedList<T>(
         };
       });
     } catch (error) {
-      void Taro.showToast({ title: errorMessage(error), icon: 'none' });
+      showFeedback(errorMessage(error));
     } finally {
       running.current = false;
       setLoadingMore(false);

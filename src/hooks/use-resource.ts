@@ -1,5 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { showFeedback } from '@/services/feedback';
 
 /**
  * How a page loads what it shows: one resource, loaded when the page opens, again on pull-down, and on retry.
@@ -117,7 +118,7 @@ export function useResource<T>(
         const { data, source: showing } = shown.current;
         // A failed refresh keeps the page on screen and says why.
         if (mode === 'refresh' && data !== null && showing === source) {
-          void Taro.showToast({ title: message, icon: 'none' });
+          showFeedback(message);
         } else setSnapshot({ source, data: null, error: message });
       }
     },

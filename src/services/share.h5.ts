@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import { deepLinkUrl } from '@/app-paths';
+import { copyWithFeedback } from './feedback';
 import type { ShareContent, ShareControl } from './share';
 
 /** H5: no share sheet, so the share button copies a deep link that opens straight on the page. */
@@ -9,8 +9,7 @@ export function useShare(content: ShareContent | null): ShareControl {
     if (!content) return;
     const origin =
       typeof window === 'undefined' ? '' : `${window.location.origin}${window.location.pathname}`;
-    await Taro.setClipboardData({ data: deepLinkUrl(origin, content.path) });
-    await Taro.showToast({ title: '链接已复制，可粘贴分享', icon: 'none' });
+    await copyWithFeedback(deepLinkUrl(origin, content.path), '链接已复制，可粘贴分享');
   }, [content]);
   return { label: '复制链接分享', buttonProps: { onClick: copyLink } };
 }

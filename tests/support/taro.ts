@@ -39,6 +39,7 @@ const Taro = {
   redirectTo: async (_options: { url: string }) => undefined,
   navigateBack: async () => undefined,
   showToast: async (_options: { title: string }) => undefined,
+  hideToast: async () => undefined,
   setClipboardData: async (_options: { data: string }) => undefined,
   stopPullDownRefresh: () => undefined,
   pageScrollTo: async (_options: { selector?: string; scrollTop?: number }) => undefined,

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState, type ReactNode } from 'react';
 import { MY_REQUESTS_PAGE, requestDetailPath } from '@/app-paths';
 import NoticeButton from '@/components/notice-button';
+import { copyWithFeedback } from '@/services/feedback';
 import { deliveredTicketNo, subscribeOutbox, type SubmitResult } from '@/services/outbox';
 import { findStoredTicket } from '@/services/tickets';
 import { formatDateTime } from '@/services/time';
@@ -77,15 +78,7 @@ export default function Receipt({ result, noticeGranted = false, onAnother }: Re
         granted={noticeGranted}
       />
       <View className="receipt__actions">
-        <Action
-          onClick={() =>
-            void Taro.setClipboardData({ data: ticketNo }).then(() =>
-              Taro.showToast({ title: '已复制编号', icon: 'none' }),
-            )
-          }
-        >
-          复制编号
-        </Action>
+        <Action onClick={() => void copyWithFeedback(ticketNo, '已复制编号')}>复制编号</Action>
         <Action primary onClick={() => void Taro.navigateTo({ url: requestDetailPath(ticketNo) })}>
           查看办理进度
         </Action>

@@ -17,6 +17,7 @@ import {
 import { useResource } from '@/hooks/use-resource';
 import { useCitizen } from '@/services/citizen';
 import { useElderMode } from '@/services/elder-mode';
+import { copyWithFeedback } from '@/services/feedback';
 import { findStoredTicket, getTicketKept } from '@/services/tickets';
 import { formatDateTime, fromNow } from '@/services/time';
 import PhotoGrid from '@/components/photo-grid';
@@ -87,11 +88,7 @@ export default function RequestDetailPage() {
           <Button
             size="small"
             fill="outline"
-            onClick={() =>
-              void Taro.setClipboardData({ data: ticket.ticketNo }).then(() =>
-                Taro.showToast({ title: '已复制编号', icon: 'none' }),
-              )
-            }
+            onClick={() => void copyWithFeedback(ticket.ticketNo, '已复制编号')}
           >
             复制
           </Button>

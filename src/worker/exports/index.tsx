@@ -1,5 +1,4 @@
 import { Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import AppPage from '@/components/app-page';
@@ -8,6 +7,7 @@ import { beijingDate, formatDay } from '@/domain/dates';
 import { DISTRICTS } from '@/domain/districts';
 import { parseExportRange, ticketExportName } from '@/domain/exports';
 import { requestKey } from '@/services/cache';
+import { showFeedback } from '@/services/feedback';
 import { saveCsvFile } from '@/services/files';
 import { useStaffSession } from '../session';
 import '../worker.scss';
@@ -53,10 +53,7 @@ export default function ExportsPage() {
     try {
       await saveCsvFile(path, name);
     } catch (error) {
-      void Taro.showToast({
-        title: error instanceof Error ? error.message : '导出失败',
-        icon: 'none',
-      });
+      showFeedback(error instanceof Error ? error.message : '导出失败');
     } finally {
       setBusy('');
     }

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import AppPage from '@/components/app-page';
@@ -7,6 +6,7 @@ import { FormMessage } from '@/components/field-message';
 import { ErrorState, LoadingCards } from '@/components/state-views';
 import { IMPORT_COLUMNS, IMPORT_LIMITS, type ImportedProgress } from '@/domain/progress-import';
 import { useResource } from '@/hooks/use-resource';
+import { showFeedback } from '@/services/feedback';
 import { saveCsvFile, pickCsvFile, type PickedFile } from '@/services/files';
 import { newIdempotencyKey } from '@/services/idempotency-key';
 import { applyProgressImport, checkProgressImport } from '@/services/progress-import';
@@ -72,10 +72,7 @@ export default function ProgressImportPage() {
     try {
       await saveCsvFile(TEMPLATE, '进展导入模板.csv');
     } catch (error) {
-      void Taro.showToast({
-        title: error instanceof Error ? error.message : '下载失败',
-        icon: 'none',
-      });
+      showFeedback(error instanceof Error ? error.message : '下载失败');
     }
   }
 

@@ -10,6 +10,7 @@ import { parseTicketEventInput, TICKET_EVENT_LIMITS } from '@/domain/ticket-rule
 import { formatLocation } from '@/domain/location';
 import { isOverdue, ratingName, ticketCategoryName, ticketStatusName } from '@/domain/ticket';
 import { useResource } from '@/hooks/use-resource';
+import { showFeedback } from '@/services/feedback';
 import { ApiError } from '@/services/http';
 import { formatDateTime, fromNow } from '@/services/time';
 import PhotoGrid from '@/components/photo-grid';
@@ -49,7 +50,7 @@ export default function WorkerTicketDetailPage() {
       resource.set(() => next);
       setAction(null);
       setNote('');
-      void Taro.showToast({ title: `已${action.label}`, icon: 'success' });
+      showFeedback(`已${action.label}`, { success: true });
     } catch (e) {
       setMessage((e as Error).message);
       // Someone else moved it meanwhile: show where it stands now.
