@@ -1,7 +1,7 @@
 // 长辈模式 on the real H5 build: the switch on 我的 changes every page at once, is remembered across reloads, and
 // switching back restores today's look; a phone whose text is set large is offered the mode once.
 import type { Browser, Page } from 'playwright-core';
-import { settle } from '../support/accessibility';
+import { presetElderMode, settle } from '../support/accessibility';
 import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 
@@ -87,6 +87,42 @@ describe('长辈模式', () => {
     expect((await textSize(page, '.home-asof')).rem).toBeCloseTo(standard.rem, 5);
     expect(await elderRoot(page)).toBe(false);
     await context.close();
+  });
+
+  it('draws the tab bar large in 长辈模式, and its labels at 12 px at least in the standard look', async () => {
+    const tabBar = async (elder: boolean) => {
+      const context = await newPhoneContext(browser);
+      await presetElderMode(context, elder);
+      const page = await context.newPage();
+      await openHome(page, server.url);
+      const measured = await page.evaluate(() =>
+        [...document.querySelectorAll('.taro-tabbar__tabbar [role=tab]')].map((tab) => {
+          const rect = tab.getBoundingClientRect();
+          const label = tab.querySelector('.weui-tabbar__label')!;
+          return {
+            text: label.textContent,
+            px: parseFloat(getComputedStyle(label).fontSize),
+            width: rect.width,
+            height: rect.height,
+          };
+        }),
+      );
+      await screenshot(page, `tab-bar-${elder ? 'elder' : 'standard'}`);
+      await context.close();
+      return measured;
+    };
+
+    const standard = await tabBar(false);
+    expect(standard.map((tab) => tab.text)).toEqual(['首页', '民生实事', '民呼必应', '我的']);
+    for (const tab of standard) expect(tab.px).toBeGreaterThanOrEqual(12);
+
+    const elder = await tabBar(true);
+    expect(elder).toHaveLength(4);
+    for (const tab of elder) {
+      expect(tab.px).toBeGreaterThanOrEqual(18);
+      expect(tab.width).toBeGreaterThanOrEqual(48);
+      expect(tab.height).toBeGreaterThanOrEqual(48);
+    }
   });
 
   it('is offered once, in the page, when the browser text is set large', async () => {
