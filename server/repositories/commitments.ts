@@ -112,16 +112,6 @@ export async function findCommitment(
   return row && toCommitment(row, now);
 }
 
-/** Whether a commitment of this id exists (a request may refer to one; an update moves one). */
-export async function commitmentExists(db: Kysely<Database>, { id }: { id: string }) {
-  const found = await db
-    .selectFrom('commitments')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return found !== undefined;
-}
-
 function toCommitment(row: CommitmentRow, now: Date): Commitment {
   return {
     id: row.id,

@@ -2,7 +2,6 @@ import type { Kysely, Transaction } from 'kysely';
 import { DISTRICTS, type District } from '../../src/domain/districts';
 import {
   beijingMonth,
-  beijingWeek,
   hoursBucket,
   lastMonths,
   lastWeeks,
@@ -22,7 +21,7 @@ import type { Database, TicketsTable } from '../db/tables';
 
 /*
  * The 数据 page's figures, maintained in the transaction of the change that moves them (see migration
- * 2026-11-30-09): filing (tickets/create.ts), staff moves and reopening (tickets/moves.ts), ratings. Each change adds
+ * 2026-11-30-09): filing (tickets/create.ts, through figure-sums.ts), staff moves and reopening (tickets/moves.ts), ratings. Each change adds
  * to a counter row, made on first use; reading them costs the same with one year or ten years of requests.
  */
 
@@ -51,24 +50,6 @@ async function addToMonth(
       })),
     )
     .execute();
-}
-
-/** A new request: one more in its week and category, and in its month, category and district. */
-export async function countTicketFiled(
-  trx: Transaction<Database>,
-  { ticket }: { ticket: TicketFacts },
-): Promise<void> {
-  const filedAt = new Date(ticket.created_at);
-  await trx
-    .insertInto('ticket_week_figures')
-    .values({ week: beijingWeek(filedAt), category: ticket.category, filed: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['week', 'category'])
-        .doUpdateSet((eb) => ({ filed: eb('ticket_week_figures.filed', '+', eb.lit(1)) })),
-    )
-    .execute();
-  await addToMonth(trx, { month: beijingMonth(filedAt), ticket, add: { filed: 1 } });
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   uploadUrl,
 } from '../../src/domain/uploads';
 import type { Database } from '../db/tables';
+import { LostRace } from './idempotency';
 
 /** The image types a photo may be, told by the file's first bytes (never by its name or declared type). */
 export const IMAGE_TYPES = [
@@ -114,27 +115,55 @@ export async function findUpload(
 }
 
 /**
- * Marks the photos of a request or an update as used, in the transaction that writes it, and answers the URLs to
- * store; an unused upload is deleted after a while. Null when one of them is not an upload this server has (a
- * foreign URL, a made-up name, one swept as unused): the caller refuses, and its rollback leaves the others unused.
- * The update locks the rows, so a sweep running at the same time either deleted them first or leaves them alone.
+ * The URLs to store for these photos, or null when one of them is not an upload this server has (a foreign URL, a
+ * made-up name, one swept as unused). Writes nothing: the caller refuses with nothing to undo.
  */
-export async function attachPhotos(
+export async function usablePhotos(
   trx: Transaction<Database>,
-  { photos, now }: { photos: string[]; now: Date },
+  { photos }: { photos: string[] },
 ): Promise<string[] | null> {
   const names = photos.map(uploadNameOf);
   if (names.some((name) => name === null)) return null;
   const unique = [...new Set(names as string[])];
-  if (unique.length === 0) return [];
+  if (unique.length > 0) {
+    const found = await trx
+      .selectFrom('uploads')
+      .select('name')
+      .where('name', 'in', unique)
+      .execute();
+    if (found.length !== unique.length) return null;
+  }
+  return (names as string[]).map(uploadUrl);
+}
+
+/**
+ * Marks usable photos (`usablePhotos`) as used, in the transaction that writes what uses them; an unused upload is
+ * deleted after a while. The update locks the rows, so a sweep running at the same time either deleted them first
+ * (this transaction then lost the race and runs again) or leaves them alone.
+ */
+export async function markPhotosUsed(
+  trx: Transaction<Database>,
+  { photos, now }: { photos: string[]; now: Date },
+): Promise<void> {
+  const unique = [...new Set(photos.map((url) => uploadNameOf(url)!))];
+  if (unique.length === 0) return;
   const at = now.toISOString();
   const result = await trx
     .updateTable('uploads')
     .set((eb) => ({ attached_at: eb.fn.coalesce('attached_at', eb.val(at)) }))
     .where('name', 'in', unique)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== unique.length) return null;
-  return (names as string[]).map(uploadUrl);
+  if (Number(result.numUpdatedRows) !== unique.length) throw new LostRace();
+}
+
+/** `usablePhotos`, then marked used: the URLs to store, or null (nothing written) when one is not usable. */
+export async function attachPhotos(
+  trx: Transaction<Database>,
+  { photos, now }: { photos: string[]; now: Date },
+): Promise<string[] | null> {
+  const urls = await usablePhotos(trx, { photos });
+  if (urls) await markPhotosUsed(trx, { photos: urls, now });
+  return urls;
 }
 
 /** Deletes the records of uploads unused since before the retention period, 500 at a time; returns their names. */

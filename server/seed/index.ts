@@ -13,7 +13,7 @@ import {
   readSampleMark,
 } from '../repositories/sample-data';
 import { spreadOverYear } from './calendar';
-import { addSampleTicket } from './figures';
+import { addNewTicket } from '../repositories/figure-sums';
 import { planProgress } from './progress';
 import { Random } from './random';
 import { sampleTicket } from './requests';
@@ -111,7 +111,7 @@ export async function seedSampleData(
     batch.tickets.push(ticket.row);
     batch.events.push(...ticket.events);
     batch.ratings.push(...ticket.ratings);
-    addSampleTicket(batch.sums, ticket);
+    addNewTicket(batch.sums, ticket);
     if (batch.tickets.length >= batchSize) await flush();
   }
   await flush();

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Ticket } from '../../../src/domain/ticket';
 import { hashToken } from '../../auth/crypto';
 import { openToken, sealToken, type TokenBox } from '../../auth/sealed-token';
-import type { Database } from '../../db/tables';
+import type { Database, TicketIdempotencyKeysTable } from '../../db/tables';
 import type { FirstUse, Idempotency } from '../idempotency';
 import { loadTicket } from './assemble';
 
@@ -42,49 +42,56 @@ const tokenBox = ({ key, requestHash }: Idempotency, ticketId: string): TokenBox
   boundTo: ticketId,
 });
 
-export async function findTicketFirstUse(
+/** The first uses of these keys, by key: the tickets they made, to be answered again. */
+export async function findTicketFirstUses(
   trx: Transaction<Database>,
-  idempotency: Idempotency,
-): Promise<FirstUse<{ ticket: Ticket; accessToken: string }> | undefined> {
+  keys: Idempotency[],
+): Promise<Map<string, FirstUse<{ ticket: Ticket; accessToken: string }>>> {
+  const uses = new Map<string, FirstUse<{ ticket: Ticket; accessToken: string }>>();
+  if (keys.length === 0) return uses;
+  const byHash = new Map(keys.map((k) => [hashToken(k.key), k]));
   const known = await trx
     .selectFrom('ticket_idempotency_keys')
     .selectAll()
-    .where('key_hash', '=', hashToken(idempotency.key))
-    .executeTakeFirst();
-  if (!known) return undefined;
-  return {
-    requestHash: known.request_hash,
-    async replay() {
-      const row = await trx
-        .selectFrom('tickets')
-        .selectAll()
-        .where('id', '=', known.ticket_id)
-        .executeTakeFirstOrThrow();
-      return {
-        ticket: await loadTicket(trx, { row, view: 'submitter' }),
-        accessToken: openToken(known.token_box, tokenBox(idempotency, row.id)),
-      };
-    },
-  };
+    .where('key_hash', 'in', [...byHash.keys()])
+    .execute();
+  for (const row of known) {
+    const idempotency = byHash.get(row.key_hash)!;
+    uses.set(idempotency.key, {
+      requestHash: row.request_hash,
+      async replay() {
+        const ticket = await trx
+          .selectFrom('tickets')
+          .selectAll()
+          .where('id', '=', row.ticket_id)
+          .executeTakeFirstOrThrow();
+        return {
+          ticket: await loadTicket(trx, { row: ticket, view: 'submitter' }),
+          accessToken: openToken(row.token_box, tokenBox(idempotency, ticket.id)),
+        };
+      },
+    });
+  }
+  return uses;
 }
 
-export async function recordTicketKey(
-  trx: Transaction<Database>,
-  {
-    idempotency,
-    ticketId,
-    accessToken,
-    now,
-  }: { idempotency: Idempotency; ticketId: string; accessToken: string; now: Date },
-): Promise<void> {
-  await trx
-    .insertInto('ticket_idempotency_keys')
-    .values({
-      key_hash: hashToken(idempotency.key),
-      request_hash: idempotency.requestHash,
-      ticket_id: ticketId,
-      token_box: sealToken(accessToken, tokenBox(idempotency, ticketId)),
-      created_at: now.toISOString(),
-    })
-    .execute();
+/** The row that records a key beside the ticket it made, the ticket's access token sealed in it. */
+export function ticketKeyRow({
+  idempotency,
+  ticketId,
+  accessToken,
+  now,
+}: {
+  idempotency: Idempotency;
+  ticketId: string;
+  accessToken: string;
+  now: Date;
+}): TicketIdempotencyKeysTable {
+  return {
+    key_hash: hashToken(idempotency.key),
+    request_hash: idempotency.requestHash,
+    ticket_id: ticketId,
+    token_box: sealToken(accessToken, tokenBox(idempotency, ticketId)),
+    created_at: now.toISOString(),
+  };
 }

@@ -1,22 +1,28 @@
+import type { Transaction } from 'kysely';
 import { beijingMonth, beijingWeek, hoursBucket } from '../../src/domain/figures';
 import { isSatisfied, type RatingScore } from '../../src/domain/ticket';
 import type {
+  Database,
   TicketMonthFiguresTable,
   TicketMonthHoursTable,
+  TicketRatingsTable,
+  TicketsTable,
   TicketWeekFiguresTable,
 } from '../db/tables';
+import { addToCounters } from './bulk-load';
 import {
+  applyTallies,
   newTallyDeltas,
   tallyRating,
   tallyTicketChange,
   type TallyDeltas,
-} from '../repositories/tickets/tallies';
-import type { SampleTicket } from './requests';
+} from './tickets/tallies';
 
 /**
- * Every maintained figure a batch of sample requests moves, added up as the API's transactions would have: the
- * request tallies through the same functions (repositories/tickets/tallies.ts), and the 数据 page's week and month
- * figures as repositories/ticket-figures.ts counts a filing, a move and a rating.
+ * Every maintained figure that a batch of new requests moves, added up in memory and written with one statement per
+ * table: the request tallies through the same functions as a single change (tickets/tallies.ts), and the 数据 page's
+ * week and month figures as ticket-figures.ts counts a filing, a move and a rating. New requests filed together
+ * (tickets/create.ts) and the sample data (server/seed/) are counted this way.
  */
 export interface FigureSums {
   tallies: TallyDeltas;
@@ -29,7 +35,13 @@ export function newFigureSums(): FigureSums {
   return { tallies: newTallyDeltas(), weeks: new Map(), months: new Map(), hours: new Map() };
 }
 
-function monthOf(sums: FigureSums, month: string, { category, district }: SampleTicket['row']) {
+/** A new request as it stands: its row and its ratings (none when just filed). */
+export interface NewTicket {
+  row: TicketsTable;
+  ratings: Pick<TicketRatingsTable, 'score' | 'created_at'>[];
+}
+
+function monthOf(sums: FigureSums, month: string, { category, district }: TicketsTable) {
   const key = `${month}|${category}|${district}`;
   let row = sums.months.get(key);
   if (!row) {
@@ -40,7 +52,7 @@ function monthOf(sums: FigureSums, month: string, { category, district }: Sample
 }
 
 /** One request, as it stands now: filed, closed or not, first resolved when, rated how. */
-export function addSampleTicket(sums: FigureSums, { row, ratings }: SampleTicket): void {
+export function addNewTicket(sums: FigureSums, { row, ratings }: NewTicket): void {
   tallyTicketChange(sums.tallies, null, row);
   for (const rating of ratings) tallyRating(sums.tallies, row, rating.score as RatingScore);
 
@@ -66,5 +78,26 @@ export function addSampleTicket(sums: FigureSums, { row, ratings }: SampleTicket
     const ratedMonth = monthOf(sums, beijingMonth(new Date(rating.created_at)), row);
     ratedMonth.rated += 1;
     if (isSatisfied(rating.score as RatingScore)) ratedMonth.satisfied += 1;
+  }
+}
+
+/** Adds the sums to the kept figures, in the caller's transaction. */
+export async function writeFigureSums(trx: Transaction<Database>, sums: FigureSums): Promise<void> {
+  await applyTallies(trx, sums.tallies);
+  const counters = [
+    { table: 'ticket_week_figures', keys: ['week', 'category'], sums: ['filed'], rows: sums.weeks },
+    {
+      table: 'ticket_month_figures',
+      keys: ['month', 'category', 'district'],
+      sums: ['filed', 'closed', 'rated', 'satisfied'],
+      rows: sums.months,
+    },
+    { table: 'ticket_month_hours', keys: ['month', 'hours'], sums: ['tickets'], rows: sums.hours },
+  ] as const;
+  for (const { table, keys, sums: columns, rows } of counters) {
+    if (rows.size === 0) continue;
+    // In key order: concurrent writers take the rows' locks in the same order.
+    const values = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+    await addToCounters(trx, { table, keys: [...keys], sums: [...columns], rows: values });
   }
 }
