@@ -11,7 +11,7 @@ import { benchFirstCard } from './first-card';
 import type { LoadResult } from './processes';
 import { benchRequestPath } from './request-path';
 import { reportSizes } from './sizes';
-import { benchTickets, type TicketBenchResult } from './tickets';
+import { benchRawTickets, benchTickets, type TicketBenchResult } from './tickets';
 import { benchYearOfRequests, printYearOfRequests } from './year-of-requests';
 
 const duration = Number(process.env.BENCH_SECONDS ?? 5);
@@ -100,8 +100,14 @@ async function writes() {
     await benchTickets({ duration, connections, synchronous: 'NORMAL' }),
   ];
   if (postgresUrl) runs.push(await benchTickets({ duration, connections, postgresUrl }));
+  // The ceiling here: raw node:http answering a 201's bytes to the same load.
+  const raw = await benchRawTickets({ answer: runs[0].answer, duration, connections });
   for (const r of runs) printTickets(r);
+  console.log(`  raw node:http, the same requests answered with a 201's bytes: ${figure(raw)}`);
   console.log(`  FULL / NORMAL throughput: ${(runs[0].perSecond / runs[1].perSecond).toFixed(2)}`);
+  for (const r of runs) {
+    console.log(`  ${r.on} / raw node:http: ${(r.perSecond / raw.perSecond).toFixed(2)}`);
+  }
   if (runs.some((r) => r.non2xx > 0 || r.errors > 0 || r.ticketsOnDisk < r.created)) {
     process.exitCode = 1;
   }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { openDatabase } from '../server/db/database';
 import { createPostgresDatabase } from '../tests/support/test-app';
 import { validInput } from '../tests/server/tickets-fixtures';
-import { load, startApp, type LoadResult } from './processes';
+import { load, startApp, startRaw, type LoadResult } from './processes';
 
 export interface TicketBenchOptions {
   /** Seconds of load. */
@@ -22,10 +22,21 @@ export interface TicketBenchResult extends LoadResult {
   on: string;
   created: number;
   ticketsOnDisk: number;
+  /** The bytes of one 201, for raw node:http to send. */
+  answer: Buffer;
 }
 
-// The same request the server tests file.
+// The same request the server tests file, each with an Idempotency-Key of its own.
 const BODY = JSON.stringify(validInput());
+const POST_TICKET = {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: BODY,
+  setupRequest: (request: { headers?: Record<string, string> }) => ({
+    ...request,
+    headers: { ...request.headers, 'idempotency-key': randomUUID() },
+  }),
+} as const;
 
 /**
  * Requests per second of `POST /api/tickets`, the server as server.ts runs it in a process of its own (its request
@@ -53,29 +64,23 @@ export async function benchTickets({
       path.join(dataDir, 'server.log'),
     );
     let result: LoadResult;
+    let answer: Buffer;
     try {
-      result = await load(app, '/api/tickets', {
-        connections,
-        duration,
-        requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: BODY,
-            setupRequest: (request) => ({
-              ...request,
-              headers: { ...request.headers, 'idempotency-key': randomUUID() },
-            }),
-          },
-        ],
+      const first = await fetch(`${app.url}/api/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: BODY,
       });
+      answer = Buffer.from(await first.arrayBuffer());
+      result = await load(app, '/api/tickets', { connections, duration, requests: [POST_TICKET] });
     } finally {
       await app.stop();
     }
     return {
       ...result,
       on: postgres ? 'PostgreSQL' : `SQLite, synchronous=${synchronous}`,
-      created: result.answered - result.non2xx,
+      created: result.answered - result.non2xx + 1,
+      answer,
       ticketsOnDisk: await countTickets(dataDir, postgres?.url),
     };
   } finally {
@@ -94,5 +99,26 @@ async function countTickets(dataDir: string, databaseUrl?: string): Promise<numb
     return Number(n);
   } finally {
     await db.destroy();
+  }
+}
+
+/**
+ * The same load on raw node:http answering the bytes of a 201 (no framework, no database): what this machine's
+ * loopback and load generator allow at these connections, measured in the same run as the app.
+ */
+export async function benchRawTickets({
+  answer,
+  duration = 8,
+  connections = 16,
+}: {
+  answer: Buffer;
+  duration?: number;
+  connections?: number;
+}): Promise<LoadResult> {
+  const raw = await startRaw(answer, { 'content-type': 'application/json; charset=utf-8' });
+  try {
+    return await load(raw, '/api/tickets', { connections, duration, requests: [POST_TICKET] });
+  } finally {
+    await raw.stop();
   }
 }
