@@ -2,6 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as AccessibleShell from '@/services/accessible-shell';
 import type * as AccessibleShellH5 from '@/services/accessible-shell.h5';
+import type * as AppTabs from '@/components/app-tabs';
+import type * as AppTabsH5 from '@/components/app-tabs/index.h5';
 import type * as ChartCanvas from '@/figures/charts/chart-canvas';
 import type * as ChartCanvasH5 from '@/figures/charts/chart-canvas.h5';
 import type * as Citizen from '@/services/citizen';
@@ -35,7 +37,8 @@ const twins: [
   Same<typeof Location, typeof LocationH5>,
   Same<typeof Citizen, typeof CitizenH5>,
   Same<typeof Transport, typeof TransportH5>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  Same<typeof AppTabs, typeof AppTabsH5>,
+] = [true, true, true, true, true, true, true, true, true, true, true];
 
 const SRC = join(__dirname, '../../src');
 

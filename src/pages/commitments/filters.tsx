@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
-import { SearchBar, Tabs } from '@nutui/nutui-react-taro';
+import { SearchBar } from '@nutui/nutui-react-taro';
 import { memo, useEffect, useRef, useState } from 'react';
+import AppTabs from '@/components/app-tabs';
 import { FOCUSABLE } from '@/components/focusable';
 import { COMMITMENT_CATEGORIES } from '@/domain/commitment';
 import { COMMITMENT_STATUSES } from '@/domain/status';
@@ -18,19 +19,13 @@ export const CategoryTabs = memo(function CategoryTabs({
   onChange: (code: string) => void;
 }) {
   return (
-    <View className="filters__categories" ariaLabel="按类别筛选">
-      <Tabs
-        value={value}
-        onChange={(next) => onChange(String(next))}
-        activeType="line"
-        autoHeight
-        duration={0}
-      >
-        {CATEGORY_TABS.map((c) => (
-          <Tabs.TabPane key={c.code} value={c.code} title={c.name} />
-        ))}
-      </Tabs>
-    </View>
+    <AppTabs
+      className="filters__categories"
+      tabs={CATEGORY_TABS}
+      value={value}
+      onChange={onChange}
+      label="按类别筛选"
+    />
   );
 });
 

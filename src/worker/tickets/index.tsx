@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Switch, Tabs } from '@nutui/nutui-react-taro';
+import { Button, Switch } from '@nutui/nutui-react-taro';
 import { useCallback, useState } from 'react';
 import { FOCUSABLE } from '@/components/focusable';
 import { staffTicketPath } from '@/app-paths';
 import AppPage from '@/components/app-page';
+import AppTabs from '@/components/app-tabs';
 import { EmptyState, ErrorState, LoadingCards } from '@/components/state-views';
 import TicketStatusTag from '@/components/ticket-status-tag';
 import {
@@ -57,17 +58,7 @@ export default function WorkerTicketsPage() {
         {session.worker.role === 'admin' ? '全市' : session.worker.district}的诉求
         {queue.status === 'ready' ? ` · 共 ${queue.total} 件` : ''}
       </View>
-      <Tabs
-        value={tab}
-        activeType="line"
-        autoHeight
-        duration={0}
-        onChange={(value) => setTab(String(value))}
-      >
-        {TABS.map((t) => (
-          <Tabs.TabPane key={t.code} value={t.code} title={t.name} />
-        ))}
-      </Tabs>
+      <AppTabs tabs={TABS} value={tab} onChange={setTab} label="按状态筛选" />
       <View className="worker-tickets__filter">
         <Text>只看已超期</Text>
         <Switch
