@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FieldError, Parsed } from '@/domain/errors';
+import { isElderMode } from '@/services/elder-mode';
 import { ApiError } from '@/services/http';
 
 /**
@@ -97,13 +98,15 @@ export function useForm<D, V, F extends string = Extract<keyof V, string>>(
   const parsed = parse(draft);
   const ruleMessages = parsed.ok ? {} : byField(parsed.errors);
 
-  // After a refusal, bring the first field message into view: on a phone it is often far above the button.
+  // After a refusal, bring the first field message into view: on a phone it is often far above the button. In
+  // 长辈模式 at once, as nothing there moves by itself.
   useEffect(() => {
     if (refusals === 0) return;
     const timer = setTimeout(() => {
-      Taro.pageScrollTo({ selector: '.field-message--shown', duration: 200 }).catch(
-        () => undefined,
-      );
+      Taro.pageScrollTo({
+        selector: '.field-message--shown',
+        duration: isElderMode() ? 0 : 200,
+      }).catch(() => undefined);
     }, 50);
     return () => clearTimeout(timer);
   }, [refusals]);

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { parsed, type Parsed } from '@/domain/errors';
 import { useForm, type FormOptions } from '@/hooks/use-form';
 import { ApiError } from '@/services/http';
+import { setElderMode } from '@/services/elder-mode';
 
 /** A small form: a name of at least two characters, and a linked item whose messages come under `itemId`. */
 interface Draft {
@@ -109,6 +110,23 @@ describe('useForm', () => {
         expect.objectContaining({ selector: '.field-message--shown' }),
       );
     } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('scrolls there at once in 长辈模式, where nothing glides by itself', async () => {
+    jest.useFakeTimers();
+    setElderMode(true);
+    try {
+      const scroll = jest.spyOn(Taro, 'pageScrollTo');
+      const { result } = renderForm();
+      await act(() => result.current.submit(jest.fn()));
+      act(() => jest.advanceTimersByTime(100));
+      expect(scroll).toHaveBeenCalledWith(
+        expect.objectContaining({ selector: '.field-message--shown', duration: 0 }),
+      );
+    } finally {
+      setElderMode(false);
       jest.useRealTimers();
     }
   });
