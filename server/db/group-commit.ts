@@ -62,11 +62,6 @@ export function enableGroupCommit(db: Kysely<Database>): void {
   groups.set(db, groupCommit(db));
 }
 
-/** Whether this database's transactions share commits (SQLite's): one writer, so batches of writes go one by one. */
-export function sharesCommits(db: Kysely<Database>): boolean {
-  return groups.has(db);
-}
-
 /**
  * Runs `work` in a transaction and settles once it is committed: on SQLite in a group commit, on PostgreSQL in a
  * transaction of its own on one of the pool's connections (PostgreSQL groups the commits of concurrent

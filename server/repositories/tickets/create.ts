@@ -13,7 +13,6 @@ import {
 } from '../../../src/domain/ticket';
 import { hashToken, newId, newToken } from '../../auth/crypto';
 import { inBatches, type Settled } from '../../db/batches';
-import { sharesCommits } from '../../db/group-commit';
 import type { CitizenTicketsTable } from '../../db/citizen-tables';
 import type {
   Database,
@@ -51,11 +50,6 @@ export type CreateTicketResult =
 
 /** At most this many requests are filed in one transaction. */
 const MAX_BATCH = 256;
-/**
- * Batches filed at once on PostgreSQL, each on a connection of its own: their round trips overlap, and they meet
- * only at the kept figures' rows, written last (a batch holds their locks from there to its commit).
- */
-const POSTGRES_BATCHES_AT_ONCE = 4;
 
 const batchesOf = new WeakMap<Kysely<Database>, (filing: Filing) => Promise<CreateTicketResult>>();
 
@@ -70,11 +64,7 @@ const batchesOf = new WeakMap<Kysely<Database>, (filing: Filing) => Promise<Crea
 export function createTicket(db: Kysely<Database>, filing: Filing): Promise<CreateTicketResult> {
   let file = batchesOf.get(db);
   if (!file) {
-    file = inBatches((filings: Filing[]) => fileBatch(db, filings), {
-      max: MAX_BATCH,
-      // SQLite has one writer: a second batch would only wait for the group commit of the first.
-      concurrency: sharesCommits(db) ? 1 : POSTGRES_BATCHES_AT_ONCE,
-    });
+    file = inBatches((filings: Filing[]) => fileBatch(db, filings), { max: MAX_BATCH });
     batchesOf.set(db, file);
   }
   return file(filing);
