@@ -43,6 +43,7 @@ describe('the aria attributes on the mini-program', () => {
   addAria({ helper: { recursiveMerge } }, platform);
   const wxml = template.buildTemplate({
     includes: new Set(['view', 'text', 'image']),
+    exclude: new Set(),
     includeAll: false,
     thirdPartyComponents: new Map(),
   });
@@ -61,7 +62,10 @@ describe('the aria attributes on the mini-program', () => {
       require.resolve('../../config/weapp-aria/runtime.js'),
     ]);
     jest.requireActual('../../config/weapp-aria/runtime.js');
-    const runtime = getComponentsAlias(internalComponents);
+    const runtime = getComponentsAlias(internalComponents) as Record<
+      string,
+      Record<string, string>
+    >;
     for (const node of ['view', 'static-view', 'catch-view', 'text', 'image']) {
       for (const name of ARIA_ATTRIBUTES) {
         const key = runtime[node][camel(name)];
