@@ -3,6 +3,7 @@ import { DISTRICTS } from '../../src/domain/districts';
 import type { TicketStatus } from '../../src/domain/ticket';
 import type { Database } from '../../server/db/tables';
 import {
+  countQueueQuery,
   queuePageQuery,
   queueRangeQueries,
   type TicketQuery,
@@ -81,6 +82,23 @@ describe('the staff queue on SQLite', () => {
     for (const query of overdueQueries(ctx.app.db, { now: new Date() })) {
       const plan = await planOf(ctx.app.db, query);
       expect(plan[0]).toMatch(/^SEARCH tickets USING INDEX tickets_open_overdue_idx \(/);
+    }
+  });
+
+  it('counts every filter in one statement, reading requests on the partial index only', async () => {
+    for (const query of everyQuery()) {
+      const plan = await planOf(
+        ctx.app.db,
+        countQueueQuery(ctx.app.db, { query, now: new Date() }),
+      );
+      const tickets = plan.filter((step) => /^(SCAN|SEARCH) tickets\b/.test(step));
+      const overdueTickets = query.overdue === undefined ? [] : ['missing', 'ahead'];
+      expect({ query, tickets }).toEqual({
+        query,
+        tickets: overdueTickets.map(() =>
+          expect.stringMatching(/^SEARCH tickets USING INDEX tickets_open_overdue_idx \(/),
+        ),
+      });
     }
   });
 });

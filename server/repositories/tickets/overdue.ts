@@ -61,7 +61,10 @@ export async function sweepOverdue(
   }
 }
 
-/** Past due and not counted by the sweep yet; counted, and not past due (a clock set back). By cell. */
+/**
+ * What the tallies' overdue counts miss as of `now`, by cell: past due and not counted by the sweep yet (to add), and
+ * counted, and not past due (a clock set back: to take away). The queue's count reads both (countQueueQuery).
+ */
 export function overdueQueries(db: Kysely<Database>, { now }: { now: Date }) {
   const nowIso = now.toISOString();
   return ([0, 1] as const).map((counted) =>
@@ -74,27 +77,4 @@ export function overdueQueries(db: Kysely<Database>, { now }: { now: Date }) {
       .where('due_at', counted === 0 ? '<' : '>=', nowIso)
       .groupBy(['district', 'category', 'status']),
   );
-}
-
-export interface OverdueCorrection {
-  district: string;
-  category: string;
-  status: string;
-  /** To add to the cell's `overdue` for the count as of now. */
-  add: number;
-}
-
-/**
- * What the tallies' overdue counts miss as of `now`: past due but not swept yet (+), and counted by a sweep whose
- * clock ran ahead of `now` (−). Grouped by cell.
- */
-export async function overdueCorrections(
-  db: Kysely<Database>,
-  { now }: { now: Date },
-): Promise<OverdueCorrection[]> {
-  const [missing, ahead] = await Promise.all(overdueQueries(db, { now }).map((q) => q.execute()));
-  return [
-    ...missing.map((r) => ({ ...r, add: Number(r.n) })),
-    ...ahead.map((r) => ({ ...r, add: -Number(r.n) })),
-  ].map(({ district, category, status, add }) => ({ district, category, status, add }));
 }

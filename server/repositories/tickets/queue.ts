@@ -10,7 +10,7 @@ import {
 } from '../../../src/domain/ticket';
 import type { Database } from '../../db/tables';
 import { toTicket } from './assemble';
-import { overdueCorrections } from './overdue';
+import { overdueQueries } from './overdue';
 
 export interface TicketQuery {
   /** A worker's district; undefined for an admin (all districts). */
@@ -85,42 +85,81 @@ export function queueRangeQueries(
 }
 
 /**
- * How many requests the query finds, from the tallies: the cells of its district, category and statuses, and for
- * `overdue` the open ones counted overdue, corrected to `now` (see overdue.ts).
+ * The rows a count is added up from, in one statement: the query's cells of the tallies summed by status, and for
+ * `overdue` the open requests past due that the sweep has not counted (`missing`, by cell) and those it counted
+ * ahead of a clock set back (`ahead`), each on the small partial index, whatever the query's filters (see
+ * overdue.ts; filtered there, SQLite would take a cell's index and read every request past due in it).
  */
-export async function countQueue(
+export function countQueueQuery(
   db: Kysely<Database>,
   { query, now }: { query: Omit<TicketQuery, 'limit' | 'cursor'>; now: Date },
-): Promise<number> {
+) {
   let cells = db
     .selectFrom('ticket_tallies')
-    .select('status')
+    .select([
+      sql.lit('cells').as('part'),
+      'status',
+      sql.lit('').as('district'),
+      sql.lit('').as('category'),
+    ])
     .select((eb) => [
-      eb.fn.sum<number>('tickets').as('tickets'),
+      eb.fn.sum<number>('tickets').as('n'),
       eb.fn.sum<number>('overdue').as('overdue'),
     ])
     .groupBy('status');
   if (query.district) cells = cells.where('district', '=', query.district);
   if (query.category) cells = cells.where('category', '=', query.category);
   if (query.status) cells = cells.where('status', '=', query.status);
-  // Both at once: on PostgreSQL they go on connections of their own.
-  const [rows, allCorrections] = await Promise.all([
-    cells.execute(),
-    query.overdue === undefined ? [] : overdueCorrections(db, { now }),
-  ]);
-  const all = rows.reduce((sum, r) => sum + Number(r.tickets), 0);
+  if (query.overdue === undefined) return cells;
+  const [missing, ahead] = overdueQueries(db, { now }).map((corrections, i) =>
+    corrections.select([
+      sql.lit(i === 0 ? 'missing' : 'ahead').as('part'),
+      sql.lit(0).as('overdue'),
+    ]),
+  );
+  return cells
+    .unionAll(
+      db
+        .selectFrom(missing.as('missing'))
+        .select(['part', 'status', 'district', 'category', 'n', 'overdue']),
+    )
+    .unionAll(
+      db
+        .selectFrom(ahead.as('ahead'))
+        .select(['part', 'status', 'district', 'category', 'n', 'overdue']),
+    );
+}
+
+/** How many requests the query finds, from the tallies (countQueueQuery), corrected to `now` for `overdue`. */
+export async function countQueue(
+  db: Kysely<Database>,
+  { query, now }: { query: Omit<TicketQuery, 'limit' | 'cursor'>; now: Date },
+): Promise<number> {
+  const rows = await countQueueQuery(db, { query, now }).execute();
+  const sum = (list: typeof rows, of: (row: (typeof rows)[number]) => number | string) =>
+    list.reduce((total, row) => total + Number(of(row)), 0);
+  const cells = rows.filter((r) => r.part === 'cells');
+  const all = sum(cells, (r) => r.n);
   if (query.overdue === undefined) return all;
 
-  const counted = rows
-    .filter((r) => r.status !== 'resolved')
-    .reduce((sum, r) => sum + Number(r.overdue), 0);
   const reached = (c: { district: string; category: string; status: string }) =>
     c.status !== 'resolved' &&
     (!query.status || c.status === query.status) &&
     (!query.district || c.district === query.district) &&
     (!query.category || c.category === query.category);
-  const corrections = allCorrections.filter(reached);
-  const overdue = counted + corrections.reduce((sum, c) => sum + c.add, 0);
+  const overdue =
+    sum(
+      cells.filter((r) => r.status !== 'resolved'),
+      (r) => r.overdue,
+    ) +
+    sum(
+      rows.filter((r) => r.part === 'missing' && reached(r)),
+      (r) => r.n,
+    ) -
+    sum(
+      rows.filter((r) => r.part === 'ahead' && reached(r)),
+      (r) => r.n,
+    );
   return query.overdue ? overdue : all - overdue;
 }
 
