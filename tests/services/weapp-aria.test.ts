@@ -35,6 +35,7 @@ class WeappTemplate extends UnRecursiveTemplate {
   };
 }
 
+const NODES = ['view', 'text', 'image', 'button', 'input', 'textarea'];
 const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 describe('the aria attributes on the mini-program', () => {
@@ -42,17 +43,17 @@ describe('the aria attributes on the mini-program', () => {
   const platform: Platform = { platform: 'weapp', template, runtimePath: 'x/runtime' };
   addAria({ helper: { recursiveMerge } }, platform);
   const wxml = template.buildTemplate({
-    includes: new Set(['view', 'text', 'image']),
+    includes: new Set(NODES),
     exclude: new Set(),
     includeAll: false,
     thirdPartyComponents: new Map(),
   });
 
-  it('are written into the templates of views, texts and images', () => {
-    for (const name of ARIA_ATTRIBUTES) {
-      expect(wxml).toMatch(new RegExp(`<view [^>]*${name}="\\{\\{i\\.p\\d+\\}\\}"`));
-      expect(wxml).toMatch(new RegExp(`<text [^>]*${name}="\\{\\{i\\.p\\d+\\}\\}"`));
-      expect(wxml).toMatch(new RegExp(`<image [^>]*${name}="\\{\\{i\\.p\\d+\\}\\}"`));
+  it('are written into the templates of views, texts, images, buttons and fields', () => {
+    for (const node of NODES) {
+      for (const name of ARIA_ATTRIBUTES) {
+        expect(wxml).toMatch(new RegExp(`<${node} [^>]*${name}="\\{\\{i\\.p\\d+\\}\\}"`));
+      }
     }
   });
 
@@ -66,7 +67,7 @@ describe('the aria attributes on the mini-program', () => {
       string,
       Record<string, string>
     >;
-    for (const node of ['view', 'static-view', 'catch-view', 'text', 'image']) {
+    for (const node of [...NODES, 'static-view', 'catch-view']) {
       for (const name of ARIA_ATTRIBUTES) {
         const key = runtime[node][camel(name)];
         expect(key).toMatch(/^p\d+$/);
