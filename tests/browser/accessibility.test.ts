@@ -66,6 +66,17 @@ async function problemsOf(page: Page, elder: boolean) {
     for (const [rule, found] of Object.entries(await measureElderPage(page))) {
       if (found.length) problems[rule] = found;
     }
+    // Nothing moves by itself in 长辈模式: no animation or transition running, endless ones included.
+    const moving = await page.evaluate(() =>
+      document
+        .getAnimations()
+        .filter((animation) => animation.playState === 'running')
+        .map((animation) => {
+          const target = (animation.effect as KeyframeEffect | null)?.target;
+          return `${animation.constructor.name} ${target?.className ?? ''}`;
+        }),
+    );
+    if (moving.length) problems.moving = moving;
   }
   return problems;
 }
