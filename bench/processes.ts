@@ -55,7 +55,7 @@ export function startRaw(body: Buffer, headers: Record<string, string>): Promise
   return forkServer('raw-server.ts', [file], process.env, path.join(dir, 'log'));
 }
 
-function cpuMsOf(pid: number): number {
+export function cpuMsOf(pid: number): number {
   try {
     // utime and stime, in clock ticks (100 a second on Linux), after the command's name in parentheses.
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');

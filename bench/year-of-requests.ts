@@ -19,6 +19,7 @@ import { DATASET_PATH } from '../server/plugins/app/database';
 import { upsertCommitmentSources } from '../server/repositories/commitments';
 import { createSession, createStaff } from '../server/repositories/staff';
 import { seedSampleData } from '../server/seed';
+import { cpuMsOf } from './processes';
 
 /** The queue is read by staff, a few at a time; measured at 4 connections and at 20 like the rest. */
 const QUEUE_CONNECTIONS = [4, 20] as const;
@@ -29,8 +30,14 @@ export interface YearBenchResult {
   seedSeconds: number;
   stats: { p99: number; perSecond: number; non2xx: number };
   healthUnderStats: { p99: number; non2xx: number };
-  /** At 4 connections, then 20. */
-  overdueQueue: { connections: number; p99: number; perSecond: number; non2xx: number }[];
+  /** At 4 connections, then 20; with the server process's CPU a request (from /proc; 0 without it). */
+  overdueQueue: {
+    connections: number;
+    p99: number;
+    perSecond: number;
+    non2xx: number;
+    cpuMsPerRequest: number;
+  }[];
   /** The longest the server's event loop was held, over each run. */
   stallMs: { stats: number; health: number; overdue: number };
   /** Whether the data was seeded by an earlier run (BENCH_YEAR_DIR). */
@@ -120,6 +127,7 @@ async function startServer(env: Record<string, string>, name: string) {
   const { address } = await next<{ address: string }>();
   return {
     address,
+    cpuMs: () => cpuMsOf(child.pid!),
     async reset() {
       const done = next();
       child.send('reset');
@@ -205,8 +213,14 @@ async function benchOne(
       await server.reset();
       const overdueRuns = [];
       for (const queueConnections of QUEUE_CONNECTIONS) {
+        const cpuBefore = server.cpuMs();
         const run = await load(overdue, { connections: queueConnections, duration, token });
-        overdueRuns.push({ connections: queueConnections, ...figures(run) });
+        const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / Math.max(1, run.requests.total);
+        overdueRuns.push({
+          connections: queueConnections,
+          ...figures(run),
+          cpuMsPerRequest: Math.round(cpuMsPerRequest * 100) / 100,
+        });
       }
       return {
         dialect,
@@ -262,7 +276,8 @@ export function printYearOfRequests(results: YearBenchResult[]): void {
     );
     for (const q of r.overdueQueue) {
       console.log(
-        `    GET /api/tickets?overdue=true (admin), ${q.connections} connections: p99 ${q.p99} ms, ${q.perSecond}/s`,
+        `    GET /api/tickets?overdue=true (admin), ${q.connections} connections: p99 ${q.p99} ms, ${q.perSecond}/s, ` +
+          `server CPU ${q.cpuMsPerRequest} ms a request`,
       );
     }
     console.log(
