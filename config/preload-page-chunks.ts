@@ -24,7 +24,8 @@ export class PreloadPageChunks {
         const publicPath = String(compilation.outputOptions.publicPath ?? '/');
         const pages = pageFiles(compilation, publicPath);
         const { home, data = {} } = this.options;
-        groups.headTags.push(
+        // First in the head: an inline script after a stylesheet waits for it to load (half a second on 3G).
+        groups.headTags.unshift(
           HtmlWebpackPlugin.createHtmlTagObject('script', {}, preloadScript(pages, home, data)),
         );
         return groups;

@@ -54,6 +54,13 @@ describe('a first visit', () => {
     expect(warnings.filter((w) => /preload/i.test(w))).toEqual([]);
   });
 
+  it('asks for the preloads before any stylesheet, which would hold an inline script back until it loads', async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const preloading = html.indexOf("rel='preload'");
+    expect(preloading).toBeGreaterThan(0);
+    expect(html.indexOf('rel="stylesheet"')).toBeGreaterThan(preloading);
+  });
+
   it('preloads only the files of a page opened with a query, whose list is another', async () => {
     const { preloaded } = await visit('#/pages/commitments/index?category=health');
     expect(preloaded).not.toContain('/api/commitments?limit=20');
