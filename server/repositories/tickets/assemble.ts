@@ -14,9 +14,33 @@ import type { Database, TicketsTable } from '../../db/tables';
 /** Staff see the phone number in full, and a handed-over contact's email; its submitter sees the phone masked. */
 export type TicketView = 'staff' | 'submitter';
 
+/** The columns a ticket is made of (toTicket); a list reads these, not the token's hash or the counters. */
+export const TICKET_COLUMNS = [
+  'id',
+  'ticket_no',
+  'category',
+  'content',
+  'district',
+  'address',
+  'location_lat',
+  'location_long',
+  'commitment_id',
+  'photos',
+  'anonymous',
+  'contact_name',
+  'phone',
+  'contact_email',
+  'status',
+  'created_at',
+  'due_at',
+  'resolved_at',
+] as const satisfies ReadonlyArray<keyof TicketsTable>;
+
+export type TicketRow = Pick<TicketsTable, (typeof TICKET_COLUMNS)[number]>;
+
 /** A ticket as its row, events and ratings say, seen as `view` says. */
 export function toTicket(
-  row: TicketsTable,
+  row: TicketRow,
   { events, ratings, view }: { events: TicketEvent[]; ratings: TicketRating[]; view: TicketView },
 ): Ticket {
   return {

@@ -9,7 +9,7 @@ import {
   type TicketStatus,
 } from '../../../src/domain/ticket';
 import type { Database } from '../../db/tables';
-import { toTicket } from './assemble';
+import { TICKET_COLUMNS, toTicket } from './assemble';
 import { overdueQueries } from './overdue';
 
 export interface TicketQuery {
@@ -208,7 +208,7 @@ export function queuePageQuery(
   return db
     .selectFrom('tickets')
     .innerJoin(page.as('page'), 'page.id', 'tickets.id')
-    .selectAll('tickets')
+    .select(TICKET_COLUMNS.map((column) => `tickets.${column}` as const))
     .select(eventsAndRatings(postgres))
     .orderBy('tickets.due_at')
     .orderBy('tickets.id');
