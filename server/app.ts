@@ -11,7 +11,7 @@ import photos from './plugins/app/photos';
 import validation from './plugins/app/validation';
 import wechat from './plugins/app/wechat';
 import systems from './plugins/app/systems';
-import etag from './plugins/external/etag';
+import etag from './plugins/app/etag';
 import formbody from './plugins/external/formbody';
 import multipart from './plugins/external/multipart';
 import rateLimit from './plugins/external/rate-limit';
@@ -55,9 +55,10 @@ async function app(fastify: FastifyInstance, { config, now }: AppOptions) {
   // request checks come before any route, the third-party ones (the H5 build's) included.
   await fastify.register(errors);
   await fastify.register(validation);
+  // ETags and 304s on every answer that may be kept, the H5 build's included.
+  await fastify.register(etag);
 
   // Third-party plugins, each with our options (plugins/external/).
-  await fastify.register(etag);
   await fastify.register(rateLimit);
   await fastify.register(multipart);
   await fastify.register(formbody);

@@ -84,7 +84,7 @@ function matchesText(commitment: Commitment, q: string): boolean {
 
 /**
  * A kept answer as it is: its bytes, no serializing, compressed as the client accepts (made once, when kept). Its
- * ETag makes the ETag hook (plugins/external/etag.ts) answer a 304 when the client has it, and `no-cache` makes the
+ * ETag makes the ETag hook (plugins/app/etag.ts) answer a 304 when the client has it, and `no-cache` makes the
  * client ask each time.
  */
 function sendKept(reply: FastifyReply, answer: CachedAnswer): FastifyReply {
