@@ -1,37 +1,15 @@
-import { randomInt } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { FieldError } from '../../../src/domain/errors';
-import {
-  CITIZEN_ACTOR,
-  RECEIVED_NOTE,
-  systemActor,
-  formatTicketNo,
-  ticketDueAt,
-  type Ticket,
-  type TicketEvent,
-  type TicketInput,
-} from '../../../src/domain/ticket';
-import { hashToken, newId, newToken } from '../../auth/crypto';
+import type { Ticket, TicketInput } from '../../../src/domain/ticket';
 import { inBatches, type Settled } from '../../db/batches';
 import type { CitizenTicketsTable } from '../../db/citizen-tables';
-import type {
-  Database,
-  TicketEventsTable,
-  TicketIdempotencyKeysTable,
-  TicketsTable,
-} from '../../db/tables';
+import type { Database, TicketIdempotencyKeysTable } from '../../db/tables';
 import { addNewTicket, newFigureSums, writeFigureSums } from '../figure-sums';
 import { inTransaction, type Idempotency, type KeyReused } from '../idempotency';
 import { markPhotosUsed, usablePhotos } from '../uploads';
 import { toTicket } from './assemble';
 import { findTicketFirstUses, ticketKeyRow } from './idempotency-keys';
-
-/** A request handed over by another system: the key it came through, that system's name, the contact's email. */
-export interface TicketSource {
-  keyId: string;
-  system: string;
-  email?: string;
-}
+import { freeTicketNos, newTicketRows, type NewTicketRows, type TicketSource } from './new-ticket';
 
 /** A request as filed: what was sent, and by whom. */
 export interface Filing {
@@ -92,12 +70,8 @@ async function fileBatch(
   );
 }
 
-/** A request being made: its rows, and what its filer gets back. */
-interface Made {
-  row: TicketsTable;
-  event: TicketEventsTable;
-  received: TicketEvent;
-  accessToken: string;
+/** A request being made: its rows, what its filer gets back, and what it was filed with. */
+interface Made extends NewTicketRows {
   filing: Filing;
   photos: string[];
 }
@@ -144,7 +118,7 @@ async function fileTickets(
       answers.push({ kind: 'validation_failed', errors });
       continue;
     }
-    const one = newTicket(filing, photos);
+    const one = { ...newTicketRows(filing, photos), filing, photos };
     made.push(one);
     answers.push(one);
     if (used) madeByKey.set(used.key, { requestHash: used.requestHash, made: one });
@@ -174,55 +148,6 @@ async function missingCommitments(
   const found = await trx.selectFrom('commitments').select('id').where('id', 'in', ids).execute();
   const there = new Set(found.map((c) => c.id));
   return new Set(ids.filter((id) => !there.has(id)));
-}
-
-/** A new request's rows; its number is given when it is written. */
-function newTicket(filing: Filing, photos: string[]): Made {
-  const { input, now, source } = filing;
-  const accessToken = newToken();
-  const row: TicketsTable = {
-    id: newId(now),
-    ticket_no: '',
-    token_hash: hashToken(accessToken),
-    category: input.category,
-    content: input.content,
-    district: input.district,
-    address: input.address ?? null,
-    location_lat: input.location?.lat ?? null,
-    location_long: input.location?.long ?? null,
-    commitment_id: input.commitmentId ?? null,
-    photos: JSON.stringify(photos),
-    anonymous: input.anonymous ? 1 : 0,
-    contact_name: input.contactName ?? null,
-    phone: input.phone ?? null,
-    status: 'received',
-    created_at: now.toISOString(),
-    due_at: ticketDueAt(input.category, now).toISOString(),
-    resolved_at: null,
-    first_resolved_at: null,
-    resolution_count: 0,
-    event_count: 1,
-    contact_email: source?.email ?? null,
-    source_key_id: source?.keyId ?? null,
-    overdue_counted: 0,
-  };
-  const received: TicketEvent = {
-    status: 'received',
-    note: RECEIVED_NOTE,
-    actor: source ? systemActor(source.system) : CITIZEN_ACTOR,
-    createdAt: row.created_at,
-  };
-  const event: TicketEventsTable = {
-    id: newId(now),
-    ticket_id: row.id,
-    seq: 1,
-    status: received.status,
-    note: received.note,
-    actor: received.actor,
-    actor_id: null,
-    created_at: received.createdAt,
-  };
-  return { row, event, received, accessToken, filing, photos };
 }
 
 /** The new requests, their first events, keys and citizens' links, and what they add to the kept figures. */
@@ -270,36 +195,4 @@ async function writeTickets(trx: Transaction<Database>, made: Made[]): Promise<v
       .execute();
   }
   await writeFigureSums(trx, sums);
-}
-
-/**
- * A free number for each day given: four digits while they last, then longer ones. Drawn for all at once, and drawn
- * again for those taken (in the database or in this batch).
- */
-async function freeTicketNos(trx: Transaction<Database>, days: Date[]): Promise<string[]> {
-  const numbers: string[] = new Array<string>(days.length);
-  const chosen = new Set<string>();
-  let pending = days.map((_, i) => i);
-  for (let round = 0; pending.length > 0; round++) {
-    const digits = 4 + Math.floor(round / 4);
-    if (digits > 8) throw new Error('no free ticket number');
-    const candidates = pending.map((i) =>
-      formatTicketNo(days[i], String(randomInt(0, 10 ** digits)).padStart(digits, '0')),
-    );
-    const taken = await trx
-      .selectFrom('tickets')
-      .select('ticket_no')
-      .where('ticket_no', 'in', candidates)
-      .execute();
-    const unavailable = new Set(taken.map((t) => t.ticket_no));
-    const again: number[] = [];
-    pending.forEach((i, k) => {
-      const candidate = candidates[k];
-      if (unavailable.has(candidate) || chosen.has(candidate)) return again.push(i);
-      numbers[i] = candidate;
-      chosen.add(candidate);
-    });
-    pending = again;
-  }
-  return numbers;
 }

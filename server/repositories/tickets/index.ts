@@ -7,7 +7,7 @@ export { getTicketStats } from './stats';
 export { sweepOverdue } from './overdue';
 export { deleteExpiredIdempotencyKeys, isKnownIdempotencyKey } from './idempotency-keys';
 export { deleteOldLookups, lookupTicket, type LookupResult } from './lookup';
-export type { TicketSource } from './create';
+export type { TicketSource } from './new-ticket';
 export {
   findTicketUpdates,
   findTicketsByNumbers,
