@@ -35,16 +35,24 @@ describe('a first visit', () => {
       .first()
       .waitFor({ timeout: 30_000 });
     await page.waitForLoadState('networkidle');
+    // The custom elements of Taro's components the page's scripts defined (each when its module ran).
+    const defined = await page.evaluate(
+      (tags) => tags.filter((tag) => customElements.get(tag)),
+      [...FORM_ELEMENTS, 'taro-view-core'],
+    );
     const preloaded = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLLinkElement>('link[rel=preload]')].map(
         (l) => new URL(l.href).pathname + new URL(l.href).search,
       ),
     );
     await context.close();
-    return { requested, preloaded, warnings };
+    return { requested, preloaded, warnings, defined };
   }
 
   const count = (list: string[], path: string) => list.filter((p) => p === path).length;
+
+  /** Taro's form components, which 民生实事 does not use: the request form's and the worker's pages do. */
+  const FORM_ELEMENTS = ['taro-picker-core', 'taro-textarea-core'];
 
   it('loads 民生实事 with its scripts, its list and /api/meta preloaded, each asked for once', async () => {
     const { requested, preloaded, warnings } = await visit('#/pages/commitments/index');
@@ -52,6 +60,20 @@ describe('a first visit', () => {
     expect(preloaded.some((p) => p.startsWith('/js/'))).toBe(true);
     for (const path of preloaded) expect(count(requested, path)).toBe(1);
     expect(warnings.filter((w) => /preload/i.test(w))).toEqual([]);
+  });
+
+  it('loads and defines only the components 民生实事 uses, not the picker or the textarea', async () => {
+    const { requested, defined } = await visit('#/pages/commitments/index');
+    expect(defined).toEqual(['taro-view-core']);
+    const scripts = requested.filter((p) => p.startsWith('/js/'));
+    expect(scripts.length).toBeGreaterThan(2);
+    for (const script of scripts) {
+      const body = await (await fetch(`${server.url}${script}`)).text();
+      expect({ script, picker: body.includes('taro-picker-core') }).toEqual({
+        script,
+        picker: false,
+      });
+    }
   });
 
   it('asks for the preloads before any stylesheet, which would hold an inline script back until it loads', async () => {

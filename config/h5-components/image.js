@@ -1,0 +1,11 @@
+// One of Taro's components on its own (see index.js): created as @tarojs/components/lib/react/components.js does.
+import { manipulatePropsFunction } from '@tarojs/components/lib/react/helper.js';
+import { createReactComponent } from '@tarojs/components/lib/react/react-component-lib/createComponent.js';
+import { defineCustomElement } from '@tarojs/components/dist/components/taro-image-core.js';
+
+export const Image = /*@__PURE__*/ createReactComponent(
+  'taro-image-core',
+  undefined,
+  manipulatePropsFunction,
+  defineCustomElement,
+);

@@ -1,0 +1,11 @@
+// One of Taro's components on its own (see index.js): created as @tarojs/components/lib/react/components.js does.
+import { manipulatePropsFunction } from '@tarojs/components/lib/react/helper.js';
+import { createReactComponent } from '@tarojs/components/lib/react/react-component-lib/createComponent.js';
+import { defineCustomElement } from '@tarojs/components/dist/components/taro-input-core.js';
+
+export const Input = /*@__PURE__*/ createReactComponent(
+  'taro-input-core',
+  undefined,
+  manipulatePropsFunction,
+  defineCustomElement,
+);
