@@ -62,6 +62,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       publicPath: '/',
       staticDirectory: 'static',
+      // The tab bar's icons as files (`limit: true` inlines none), not base64 in the app's first script: the first
+      // visit downloads them after the scripts, while the page is drawn (decision 012).
+      imageUrlLoaderOption: { limit: true },
       router: { mode: 'hash' },
       output: {
         filename: 'js/[name].[contenthash:8].js',
@@ -83,6 +86,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
           '@tarojs/components$',
           path.join(__dirname, 'h5-components/index.js'),
         );
+        // Taro's component styles carry the weui icon font inline (6 KB in the app's first script), for its icons,
+        // checkboxes and toasts: as a file, a browser downloads it only when a page shows one of them.
+        chain.module
+          .rule('inline-font')
+          .set('scheme', 'data')
+          .set('mimetype', 'application/octet-stream')
+          .set('type', 'asset/resource')
+          .set('generator', { filename: 'static/fonts/[contenthash:8].ttf' });
         // Taro splits only the initial chunks, so each page's chunk carried its own copy of NutUI. Shared chunks
         // for the lazy pages too halve the whole build; webpack's own minimum size and at most 5 files per page
         // keep a page's first opening on a slow link about as fast as before (many small files were 40% slower).
