@@ -1,6 +1,9 @@
 // Time to the first commitment card on the H5 build, in Debian's Chromium on a phone-sized page: a first visit
 // (empty browser cache, no service worker) against a repeat visit (the offline shell installed), on loopback and
-// on an emulated 3G link. Needs the H5 build and Chromium, as the browser tests do.
+// on an emulated 3G link. Needs the H5 build and Chromium, as the browser tests do. BENCH_H5_BEFORE names another H5
+// build (made with H5_DIR=… npm run build:h5 from an earlier commit) to measure in alternation with this one, visit by
+// visit, so that both see the same load on a shared machine.
+import os from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureH5Build } from '../server/h5-build';
 import { launchBrowser, newPhoneContext, waitForOfflineShell } from '../tests/support/browser';
@@ -20,6 +23,8 @@ export interface FirstCardResult {
   network: string;
   firstVisitMs: number;
   repeatVisitMs: number;
+  /** The same for BENCH_H5_BEFORE's build, measured in alternation. */
+  before?: { firstVisitMs: number; repeatVisitMs: number };
 }
 
 async function timeToFirstCard(page: Page, url: string): Promise<number> {
@@ -56,26 +61,37 @@ const median = (values: number[]) =>
 
 export async function benchFirstCard(): Promise<FirstCardResult[]> {
   ensureH5Build();
-  const server = await startServer();
+  const beforeDir = process.env.BENCH_H5_BEFORE;
+  const servers = [await startServer()];
+  if (beforeDir) servers.push(await startServer({ env: { H5_DIR: beforeDir } }));
   const browser = await launchBrowser();
-  const url = `${server.url}/#/pages/commitments/index`;
+  console.log(`  load average ${os.loadavg()[0].toFixed(1)} at the start`);
+  const urls = servers.map((server) => `${server.url}/#/pages/commitments/index`);
   try {
     const results: FirstCardResult[] = [];
     for (const [network, slow] of [
       ['loopback', false],
       ['fast 3G', true],
     ] as const) {
-      const runs = [];
-      for (let i = 0; i < RUNS; i += 1) runs.push(await measure(browser, url, slow));
-      results.push({
-        network,
-        firstVisitMs: median(runs.map((r) => r.firstVisitMs)),
-        repeatVisitMs: median(runs.map((r) => r.repeatVisitMs)),
-      });
+      const runs: { firstVisitMs: number; repeatVisitMs: number }[][] = urls.map(() => []);
+      for (let i = 0; i < RUNS; i += 1) {
+        for (const [u, url] of urls.entries()) runs[u].push(await measure(browser, url, slow));
+      }
+      const medians = runs.map((r) => ({
+        firstVisitMs: median(r.map((v) => v.firstVisitMs)),
+        repeatVisitMs: median(r.map((v) => v.repeatVisitMs)),
+      }));
+      results.push({ network, ...medians[0], ...(beforeDir && { before: medians[1] }) });
+      if (beforeDir) {
+        console.log(
+          `  ${network}, BENCH_H5_BEFORE in alternation: first visit ${medians[1].firstVisitMs} ms, ` +
+            `repeat visit ${medians[1].repeatVisitMs} ms (load average ${os.loadavg()[0].toFixed(1)})`,
+        );
+      }
     }
     return results;
   } finally {
     await browser.close();
-    await server.stop();
+    for (const server of servers) await server.stop();
   }
 }

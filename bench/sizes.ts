@@ -1,6 +1,6 @@
 // Sizes of the two builds: the weapp package (main package vs the worker sub-package), the H5 initial JS and
 // the whole H5 build.
-// Reads dist/weapp and dist/h5 as they are: run `npm run build:weapp` and `npm run build:h5` first.
+// Reads dist/weapp and dist/h5 (or H5_DIR) as they are: run `npm run build:weapp` and `npm run build:h5` first.
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -42,7 +42,8 @@ export function reportSizes(): void {
     console.log('weapp: no build (npm run build:weapp)');
   }
 
-  const h5 = path.join(ROOT, 'dist/h5');
+  // H5_DIR, as the server reads it: another build's sizes (an earlier commit's, for a comparison).
+  const h5 = path.resolve(ROOT, process.env.H5_DIR || 'dist/h5');
   const index = path.join(h5, 'index.html');
   if (fs.existsSync(index)) {
     const html = fs.readFileSync(index, 'utf8');
@@ -51,6 +52,27 @@ export function reportSizes(): void {
     const raw = bodies.reduce((s, b) => s + b.length, 0);
     const gzip = bodies.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0);
     console.log(`H5 initial JS (${scripts.length} files): ${kb(raw)} raw, ${kb(gzip)} gzip`);
+    // A first visit to 民生实事: index.html's scripts and styles and the page's own, which its preload script lists
+    // (config/preload-page-chunks.ts), as the server sends them to a browser (brotli, server/h5-build.ts).
+    const styles = [...html.matchAll(/<link href="\/?([^"]+\.css)" rel="stylesheet"/g)].map(
+      (m) => m[1],
+    );
+    const pages = JSON.parse(html.match(/\)\((\{"[^]*?\]\}),\{/)?.[1] ?? '{}') as Record<
+      string,
+      string[]
+    >;
+    const page = (pages['pages/commitments/index'] ?? []).map((f) => f.replace(/^\//, ''));
+    const visit = [...scripts, ...styles, ...page];
+    const sent = visit.reduce((s, f) => {
+      const file = path.join(h5, f);
+      return (
+        s + (fs.existsSync(`${file}.br`) ? fs.statSync(`${file}.br`).size : fs.statSync(file).size)
+      );
+    }, 0);
+    console.log(
+      `H5 first visit to 民生实事: ${visit.filter((f) => f.endsWith('.js')).length} scripts and ` +
+        `${visit.filter((f) => f.endsWith('.css')).length} styles, ${kb(sent)} brotli`,
+    );
     // What the service worker keeps for offline use: every script and style of the build.
     const code = files(h5).filter((f) => /^(js|css)\/.*\.(js|css)$/.test(f.file));
     const codeBodies = code.map((f) => fs.readFileSync(path.join(h5, f.file)));
