@@ -222,4 +222,29 @@ describe.each(DATABASES)('the rate limit on new requests on %s', (dialect) => {
     expect((await from('10.1.2.1')).statusCode).toBe(429);
     expect((await from('10.1.2.3')).statusCode).toBe(201);
   });
+
+  it('lets exactly the limit through from requests sent at the same moment', async () => {
+    const from = (remoteAddress: string, key = randomUUID()) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/tickets',
+        remoteAddress,
+        headers: { 'idempotency-key': key },
+        payload: validInput(),
+      });
+    const before = await countTickets(ctx.app);
+    const key = randomUUID();
+    const burst = await Promise.all([
+      from('10.1.2.5', key),
+      ...Array.from({ length: 5 }, () => from('10.1.2.5')),
+      from('10.1.2.6'),
+    ]);
+    // Counted in the order they came: the first three of the address pass.
+    expect(burst.map((res) => res.statusCode)).toEqual([201, 201, 201, 429, 429, 429, 201]);
+    expect(await countTickets(ctx.app)).toBe(before + 4);
+    // The key that made a ticket is answered again, past the limit.
+    const replay = await from('10.1.2.5', key);
+    expect(replay.statusCode).toBe(201);
+    expect(replay.json().ticketNo).toBe(burst[0].json().ticketNo);
+  });
 });

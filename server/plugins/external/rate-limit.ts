@@ -3,6 +3,7 @@ import fastifyRateLimit, {
   type FastifyRateLimitStoreCtor,
   type RateLimitOptions,
 } from '@fastify/rate-limit';
+import LocalStore from '@fastify/rate-limit/store/LocalStore';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../../errors';
@@ -45,6 +46,37 @@ function postgresRateLimitStore(app: FastifyInstance): FastifyRateLimitStoreCtor
 }
 
 /**
+ * The plugin's own store in the process's memory (SQLite: one process), answering each request a copy of its count.
+ * The plugin reads the count after an `await`, and its store answers the one record it keeps for a client: requests
+ * that arrive together (new requests' keys are looked up together) all read the last one's count, so a burst of
+ * four with a limit of three was refused whole.
+ */
+class MemoryRateLimitStore implements FastifyRateLimitStore {
+  constructor(
+    _options: unknown,
+    private readonly store = new LocalStore(),
+  ) {}
+
+  incr(
+    key: string,
+    callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+    timeWindow?: number,
+    max?: number,
+  ): void {
+    this.store.incr(
+      key,
+      (error, result) => callback(error, result && { current: result.current, ttl: result.ttl }),
+      timeWindow,
+      max,
+    );
+  }
+
+  child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
+    return new MemoryRateLimitStore(undefined, this.store.child(routeOptions));
+  }
+}
+
+/**
  * Off by default: a route that needs a limit sets `config: { rateLimit: perMinute(...) }`. Counted in the process's
  * memory with SQLite (one process), in PostgreSQL with DATABASE_URL (any number of processes).
  */
@@ -53,7 +85,7 @@ async function rateLimitPlugin(app: FastifyInstance) {
   const shared = app.hasDecorator('config') && app.config.databaseUrl !== undefined;
   await app.register(fastifyRateLimit, {
     global: false,
-    ...(shared && { store: postgresRateLimitStore(app) }),
+    store: shared ? postgresRateLimitStore(app) : MemoryRateLimitStore,
   });
   if (shared) runHourly(app, 'delete expired rate limits', () => deleteExpiredRateLimits(app.db));
 }
