@@ -49,3 +49,26 @@ export function inBatches<I, O>(
       schedule();
     });
 }
+
+/**
+ * `inBatches` of `handle` for each database handle it is given (each app has its own), made on first use: what
+ * the repositories ask together, such as new requests or lookups made for every request.
+ */
+export function batchedPer<D extends object, I, O>(
+  handle: (db: D, items: I[]) => Promise<Settled<O>[]>,
+  { max }: { max: number },
+): (db: D, item: I) => Promise<O> {
+  const batches = new WeakMap<D, (item: I) => Promise<O>>();
+  return (db, item) => {
+    let ask = batches.get(db);
+    if (!ask) {
+      ask = inBatches((items: I[]) => handle(db, items), { max });
+      batches.set(db, ask);
+    }
+    return ask(item);
+  };
+}
+
+/** Every item of a batch answered: for a batch that succeeds or fails as a whole, like one statement. */
+export const allAnswered = <O>(values: O[]): Settled<O>[] =>
+  values.map((value) => ({ ok: true, value }));

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { FieldError } from '../../../src/domain/errors';
 import type { Ticket, TicketInput } from '../../../src/domain/ticket';
-import { inBatches, type Settled } from '../../db/batches';
+import { batchedPer, type Settled } from '../../db/batches';
 import type { CitizenTicketsTable } from '../../db/citizen-tables';
 import type { Database, TicketIdempotencyKeysTable } from '../../db/tables';
 import { addNewTicket, newFigureSums, writeFigureSums } from '../figure-sums';
@@ -29,8 +29,6 @@ export type CreateTicketResult =
 /** At most this many requests are filed in one transaction. */
 const MAX_BATCH = 256;
 
-const batchesOf = new WeakMap<Kysely<Database>, (filing: Filing) => Promise<CreateTicketResult>>();
-
 /**
  * Files a request, once per Idempotency-Key when there is one: checks what the form refers to (a commitment,
  * uploaded photos) and writes the ticket, its first event and the key, in one transaction.
@@ -39,14 +37,8 @@ const batchesOf = new WeakMap<Kysely<Database>, (filing: Filing) => Promise<Crea
  * whole batch instead of a dozen for each request. Each still gets its own answer, refused or made, and a batch
  * whose transaction fails is filed again one request at a time, so that one request's failure stays its own.
  */
-export function createTicket(db: Kysely<Database>, filing: Filing): Promise<CreateTicketResult> {
-  let file = batchesOf.get(db);
-  if (!file) {
-    file = inBatches((filings: Filing[]) => fileBatch(db, filings), { max: MAX_BATCH });
-    batchesOf.set(db, file);
-  }
-  return file(filing);
-}
+export const createTicket: (db: Kysely<Database>, filing: Filing) => Promise<CreateTicketResult> =
+  batchedPer(fileBatch, { max: MAX_BATCH });
 
 async function fileBatch(
   db: Kysely<Database>,

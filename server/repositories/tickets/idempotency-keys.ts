@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Ticket } from '../../../src/domain/ticket';
 import { hashToken } from '../../auth/crypto';
+import { allAnswered, batchedPer } from '../../db/batches';
 import { openToken, sealToken, type TokenBox } from '../../auth/sealed-token';
 import type { Database, TicketIdempotencyKeysTable } from '../../db/tables';
 import type { FirstUse, Idempotency } from '../idempotency';
@@ -23,18 +24,24 @@ export async function deleteExpiredIdempotencyKeys(
   await db.deleteFrom('ticket_idempotency_keys').where('created_at', '<', before).execute();
 }
 
-/** Whether this key already made a ticket: its replays are answered, never rate-limited. */
-export async function isKnownIdempotencyKey(
-  db: Kysely<Database>,
-  { key }: { key: string },
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('ticket_idempotency_keys')
-    .select('key_hash')
-    .where('key_hash', '=', hashToken(key.toLowerCase()))
-    .executeTakeFirst();
-  return row !== undefined;
-}
+/**
+ * Whether this key already made a ticket: its replays are answered, never rate-limited. Asked for every new
+ * request before its rate limit, so the keys asked together are looked up in one statement.
+ */
+export const isKnownIdempotencyKey: (db: Kysely<Database>, key: string) => Promise<boolean> =
+  batchedPer(
+    async (db: Kysely<Database>, keys: string[]) => {
+      const hashes = keys.map((key) => hashToken(key.toLowerCase()));
+      const known = await db
+        .selectFrom('ticket_idempotency_keys')
+        .select('key_hash')
+        .where('key_hash', 'in', [...new Set(hashes)])
+        .execute();
+      const knownHashes = new Set(known.map((row) => row.key_hash));
+      return allAnswered(hashes.map((hash) => knownHashes.has(hash)));
+    },
+    { max: 256 },
+  );
 
 const tokenBox = ({ key, requestHash }: Idempotency, ticketId: string): TokenBox => ({
   secret: key,

@@ -60,7 +60,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
           // A phone resending a request the server already accepted gets its ticket back, never a 429.
           allowList: async (request) => {
             const key = idempotencyKeyOf(request);
-            return key !== null && (await isKnownIdempotencyKey(app.db, { key }));
+            return key !== null && (await isKnownIdempotencyKey(app.db, key));
           },
         }),
       },
