@@ -12,9 +12,9 @@ interface Ask {
 
 /**
  * PostgreSQL: counts one request of `key` (a route and a client) in its window, opening a new window of `windowMs`
- * when the last one is over, and answers the count and the milliseconds left. Every request is counted, so the
- * requests that ask together are counted in one statement (an upsert of their keys, each by how many asked), so
- * that processes counting at once never lose a request and a burst costs one round trip, not one a request.
+ * when the last one is over, and answers the count and the milliseconds left. Requests that ask together are counted
+ * in one statement (an upsert of their keys, each by how many asked): processes counting at once never lose a
+ * request, and a burst costs one round trip rather than one a request.
  */
 export const countRequest: (
   db: Kysely<Database>,

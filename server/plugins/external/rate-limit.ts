@@ -49,7 +49,7 @@ function postgresRateLimitStore(app: FastifyInstance): FastifyRateLimitStoreCtor
  * The plugin's own store in the process's memory (SQLite: one process), answering each request a copy of its count.
  * The plugin reads the count after an `await`, and its store answers the one record it keeps for a client: requests
  * that arrive together (new requests' keys are looked up together) all read the last one's count, so a burst of
- * four with a limit of three was refused whole.
+ * six with a limit of three was refused whole.
  */
 class MemoryRateLimitStore implements FastifyRateLimitStore {
   constructor(

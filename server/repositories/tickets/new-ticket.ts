@@ -93,7 +93,7 @@ export class StartingDigits {
   private days = new Map<string, { digits: number; drawn: number; taken: number }>();
 
   of(day: string): number {
-    return this.days.get(day)?.digits ?? 4;
+    return this.days.get(day)?.digits ?? SHORTEST;
   }
 
   /** `taken` of `drawn` numbers of `digits` drawn for `day` were taken. */
@@ -102,7 +102,7 @@ export class StartingDigits {
     if (!seen) {
       // Only the days being filed now: today, and yesterday for a moment at midnight.
       if (this.days.size > 2) this.days.clear();
-      seen = { digits: 4, drawn: 0, taken: 0 };
+      seen = { digits: SHORTEST, drawn: 0, taken: 0 };
       this.days.set(day, seen);
     }
     if (digits !== seen.digits) return;
@@ -115,6 +115,7 @@ export class StartingDigits {
   }
 }
 
+const SHORTEST = 4;
 const MAX_DIGITS = 8;
 const JUDGED_OVER = 64;
 const startingDigits = new StartingDigits();
