@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro';
 import { useSyncExternalStore } from 'react';
 import { isElderMode, subscribeElderMode } from './elder-mode';
+import { hideToast, setClipboardData, showToast } from './interaction';
 
 /**
  * The one way the app tells a person that something happened (已复制编号, 已办结, a refresh that failed). In the
@@ -30,18 +30,18 @@ subscribeElderMode(() => {
 /** Says `text`: a toast (a tick with `success`), or in 长辈模式 a notice that stays until it is dismissed. */
 export function showFeedback(text: string, { success = false }: { success?: boolean } = {}): void {
   if (!isElderMode()) {
-    void Taro.showToast({ title: text, icon: success ? 'success' : 'none' });
+    showToast({ title: text, icon: success ? 'success' : 'none' });
     return;
   }
-  // The platform's own toast (setClipboardData shows 内容已复制 on both) would vanish by itself: this says it.
-  void Promise.resolve(Taro.hideToast()).catch(() => undefined);
+  // The platform's own toast (the mini-program's setClipboardData shows 内容已复制) would vanish by itself: this says it.
+  hideToast();
   lastId += 1;
   publish({ id: lastId, text });
 }
 
 /** Copies `text` to the clipboard, then says so with `said`. */
 export async function copyWithFeedback(text: string, said: string): Promise<void> {
-  await Taro.setClipboardData({ data: text });
+  await setClipboardData(text);
   showFeedback(said);
 }
 

@@ -76,6 +76,20 @@ describe('a first visit', () => {
     }
   });
 
+  it("leaves Taro's toast, modal and action sheet out of 民生实事's scripts, for the first toast to load", async () => {
+    const { requested } = await visit('#/pages/commitments/index');
+    const scripts = requested.filter((p) => p.startsWith('/js/'));
+    expect(scripts.length).toBeGreaterThan(2);
+    for (const script of scripts) {
+      const body = await (await fetch(`${server.url}${script}`)).text();
+      // The modal's style and the inline font Taro's H5 toast injects (services/interaction.h5.ts).
+      expect({ script, toast: /taro-modal__foot|x-font-ttf/.test(body) }).toEqual({
+        script,
+        toast: false,
+      });
+    }
+  });
+
   it('asks for the preloads before any stylesheet, which would hold an inline script back until it loads', async () => {
     const html = await (await fetch(`${server.url}/`)).text();
     const preloading = html.indexOf("rel='preload'");

@@ -9,6 +9,8 @@ import type * as ChartCanvasH5 from '@/figures/charts/chart-canvas.h5';
 import type * as Citizen from '@/services/citizen';
 import type * as CitizenH5 from '@/services/citizen.h5';
 import type * as Files from '@/services/files';
+import type * as Interaction from '@/services/interaction';
+import type * as InteractionH5 from '@/services/interaction.h5';
 import type * as FilesH5 from '@/services/files.h5';
 import type * as LocalPhotos from '@/services/local-photos';
 import type * as LocalPhotosH5 from '@/services/local-photos.h5';
@@ -38,7 +40,8 @@ const twins: [
   Same<typeof Citizen, typeof CitizenH5>,
   Same<typeof Transport, typeof TransportH5>,
   Same<typeof AppTabs, typeof AppTabsH5>,
-] = [true, true, true, true, true, true, true, true, true, true, true];
+  Same<typeof Interaction, typeof InteractionH5>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true];
 
 const SRC = join(__dirname, '../../src');
 
