@@ -3,7 +3,6 @@
 // screen, every tap target at least 48 × 48 px with room between, nothing cut off or scrolled sideways. Then the
 // switch on 我的 (remembered, and undone), and the offer made once to a phone with large text.
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +14,7 @@ import {
   settle,
 } from '../support/accessibility';
 import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { fileRequest, startServer, type ServerProcess } from '../support/server-process';
 import { residentStops, workerStops, WORKER, type Stop } from './accessibility-walk';
 import { seedUpdates } from './resident-seed';
 
@@ -23,24 +22,13 @@ jest.setTimeout(300_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 
-async function fileTicket(server: ServerProcess) {
-  const res = await fetch(`${server.url}/api/tickets`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-    body: JSON.stringify({
-      category: 'municipal',
-      content: '建设路和中兴路交叉口东边第三根路灯，连续一周晚上不亮',
-      district: WORKER.district,
-      address: '建设路与中兴路交叉口',
-      anonymous: false,
-      contactName: '王女士',
-      phone: '13812341234',
-      consent: true,
-    }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as { ticketNo: string; accessToken: string; createdAt: string };
-}
+/** A request the worker's district sees, with a contact to call. */
+const CONTACT = {
+  district: WORKER.district,
+  anonymous: false,
+  contactName: '王女士',
+  phone: '13812341234',
+};
 
 /** What is wrong with the page on screen: axe's serious and critical findings, and the rules of the mode. */
 async function problemsOf(page: Page, elder: boolean) {
@@ -109,8 +97,8 @@ describe('长辈模式 and accessibility', () => {
     [browser, server] = await Promise.all([launchBrowser(), startServer({ dataDir })]);
     seedUpdates(server.dataDir);
     // The resident's phone holds its request's token, as after filing it; the other is a neighbour's.
-    mine = await fileTicket(server);
-    neighbours = (await fileTicket(server)).ticketNo;
+    mine = await fileRequest(server, CONTACT);
+    neighbours = (await fileRequest(server, CONTACT)).ticketNo;
   });
   afterAll(async () => {
     await browser?.close();

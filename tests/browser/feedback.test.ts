@@ -1,10 +1,14 @@
 // What used to be a toast, on the real H5 build (services/feedback.ts): in the standard look Taro's toast, which
 // goes by itself; in 长辈模式 a notice in the page, large and read out, that stays until 知道了 is tapped.
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { presetElderMode, seriousViolations, settle } from '../support/accessibility';
 import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
-import { startServer, type ServerProcess } from '../support/server-process';
+import {
+  fileRequest,
+  startServer,
+  type FiledRequest,
+  type ServerProcess,
+} from '../support/server-process';
 
 jest.setTimeout(120_000);
 
@@ -13,24 +17,11 @@ const WAIT = { timeout: 30_000 };
 describe('feedback after an action', () => {
   let server: ServerProcess;
   let browser: Browser;
-  let mine: { ticketNo: string; accessToken: string; createdAt: string };
+  let mine: FiledRequest;
 
   beforeAll(async () => {
     [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-    const res = await fetch(`${server.url}/api/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({
-        category: 'municipal',
-        content: '建设路和中兴路交叉口东边第三根路灯，连续一周晚上不亮',
-        district: '新华区',
-        address: '建设路与中兴路交叉口',
-        anonymous: true,
-        consent: true,
-      }),
-    });
-    expect(res.status).toBe(201);
-    mine = (await res.json()) as typeof mine;
+    mine = await fileRequest(server);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,10 +1,9 @@
 // The 数据 page on the real H5 build and server: reached from 首页, its charts drawn on canvas, its figures as text;
 // in 长辈模式 the text instead of the charts. Screenshots of both at 390×844.
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { presetElderMode, seriousViolations } from '../support/accessibility';
 import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { fileRequest, startServer, type ServerProcess } from '../support/server-process';
 
 jest.setTimeout(180_000);
 
@@ -25,18 +24,7 @@ describe('the 数据 page', () => {
     browser = await launchBrowser();
     server = await startServer();
     for (const district of ['新华区', '新华区', '卫东区']) {
-      const res = await fetch(`${server.url}/api/tickets`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-        body: JSON.stringify({
-          category: 'municipal',
-          content: '建设路与中兴路交叉口的路灯坏了一个多月',
-          district,
-          anonymous: true,
-          consent: true,
-        }),
-      });
-      if (res.status !== 201) throw new Error(`seed failed: ${res.status}`);
+      await fileRequest(server, { content: '建设路与中兴路交叉口的路灯坏了一个多月', district });
     }
   });
   afterAll(async () => {

@@ -1,10 +1,9 @@
 // 查询诉求 on the real H5 build and the real server: a request filed on one phone is found on another by its number
 // and phone, then followed there like the phone's own.
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { fileRequest, startServer, type ServerProcess } from '../support/server-process';
 
 jest.setTimeout(180_000);
 
@@ -23,19 +22,14 @@ describe('a request looked up on another phone', () => {
 
   it('is found by its number and phone, and kept on the new phone', async () => {
     // Filed on the first phone (through the API, as its app does).
-    const filed = await fetch(`${server.url}/api/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({
-        category: 'environment',
-        content: '小区门口的垃圾桶满了三天没人清运，气味很大',
-        district: '卫东区',
-        anonymous: false,
-        phone: '13912345678',
-        consent: true,
-      }),
+    const { ticketNo } = await fileRequest(server, {
+      category: 'environment',
+      content: '小区门口的垃圾桶满了三天没人清运，气味很大',
+      district: '卫东区',
+      address: undefined,
+      anonymous: false,
+      phone: '13912345678',
     });
-    const { ticketNo } = (await filed.json()) as { ticketNo: string };
 
     // The second phone knows nothing of it, and offers the lookup.
     const page = await (await newPhoneContext(browser)).newPage();

@@ -4,10 +4,14 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPhoneContext, SCREENSHOT_DIR } from '../support/browser';
-import { startServer, type ServerProcess } from '../support/server-process';
+import {
+  fileRequest,
+  startServer,
+  type FiledRequest,
+  type ServerProcess,
+} from '../support/server-process';
 
 jest.setTimeout(240_000);
 
@@ -50,7 +54,7 @@ describe('a community worker on the H5 app', () => {
   let server: ServerProcess;
   let browser: Browser;
   let dataDir: string;
-  let ticket: { ticketNo: string; accessToken: string; createdAt: string };
+  let ticket: FiledRequest;
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-worker-e2e-'));
@@ -73,22 +77,11 @@ describe('a community worker on the H5 app', () => {
     [browser, server] = await Promise.all([launchBrowser(), startServer({ dataDir })]);
 
     // A resident files a request in the worker's district, through the API.
-    const res = await fetch(`${server.url}/api/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({
-        category: 'municipal',
-        content: '建设路和中兴路交叉口东边第三根路灯，连续一周晚上不亮',
-        district: '新华区',
-        address: '建设路与中兴路交叉口',
-        anonymous: false,
-        contactName: '王女士',
-        phone: '13812341234',
-        consent: true,
-      }),
+    ticket = await fileRequest(server, {
+      anonymous: false,
+      contactName: '王女士',
+      phone: '13812341234',
     });
-    expect(res.status).toBe(201);
-    ticket = await res.json();
   });
   afterAll(async () => {
     await browser?.close();

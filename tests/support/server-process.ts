@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -83,4 +84,36 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
         child.kill(signal);
       }),
   };
+}
+
+/** A filed request, as its filer's phone keeps it. */
+export interface FiledRequest {
+  ticketNo: string;
+  accessToken: string;
+  createdAt: string;
+}
+
+/**
+ * Files a request through the API, as a phone's app does: a streetlight out in 新华区, anonymous, unless `body` says
+ * otherwise. Throws unless it is answered 201.
+ */
+export async function fileRequest(
+  server: ServerProcess,
+  body: Record<string, unknown> = {},
+): Promise<FiledRequest> {
+  const res = await fetch(`${server.url}/api/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({
+      category: 'municipal',
+      content: '建设路和中兴路交叉口东边第三根路灯，连续一周晚上不亮',
+      district: '新华区',
+      address: '建设路与中兴路交叉口',
+      anonymous: true,
+      consent: true,
+      ...body,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`filing a request: ${res.status} ${await res.text()}`);
+  return (await res.json()) as FiledRequest;
 }
