@@ -74,17 +74,21 @@ describe.each(DATABASES)('withAdvisoryLock on %s', (dialect) => {
       const job = heldJob();
       void run(one, 'orphan', job.work).catch(() => undefined);
       await job.running;
-      // What PostgreSQL sees when a process is killed: its connections end.
-      await sql`select pg_terminate_backend(pid) from pg_locks
-        where locktype = 'advisory' and pid <> pg_backend_pid()
-          and database = (select oid from pg_database where datname = current_database())`.execute(
-        other.db,
-      );
-      expect(await run(other, 'orphan', async () => 'taken over')).toEqual({
-        ran: true,
-        value: 'taken over',
-      });
-      job.release();
+      try {
+        // What PostgreSQL sees when a process is killed: its connections end. The timeout makes the call wait
+        // until the backend has exited (and so let its locks go), not only until it was signalled.
+        await sql`select pg_terminate_backend(pid, 10000) from pg_locks
+          where locktype = 'advisory' and pid <> pg_backend_pid()
+            and database = (select oid from pg_database where datname = current_database())`.execute(
+          other.db,
+        );
+        expect(await run(other, 'orphan', async () => 'taken over')).toEqual({
+          ran: true,
+          value: 'taken over',
+        });
+      } finally {
+        job.release();
+      }
     });
   }
 });

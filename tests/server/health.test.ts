@@ -131,12 +131,12 @@ onPostgres('when PostgreSQL drops the connections', () => {
       const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
       await admin.connect();
       const { rowCount } = await admin.query(
-        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
+        'SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = $1',
         [new URL(ctx.databaseUrl!).pathname.slice(1)],
       );
       await admin.end();
       expect(rowCount).toBeGreaterThan(0);
-      // Let the pool hear of the closed connections.
+      // The call above waits until the backends have exited; then let the pool hear of the closed connections.
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect((await ctx.app.inject({ url: '/api/commitments?limit=1' })).statusCode).toBe(200);
     } finally {
