@@ -90,12 +90,6 @@ export async function queueNotice(
   return ticketNo;
 }
 
-/** Waits until `done()` holds, checking every 100 ms, for at most `ms`. */
-export async function waitFor(done: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-}
-
 /** Each delivered notice as `ticketNo status`, to count repeats. */
 export function deliveredKeys(standIn: WechatStandIn): string[] {
   return standIn.state.delivered.map(

@@ -1,15 +1,8 @@
 import fs from 'node:fs';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { startServer, waitFor, type ServerProcess } from '../support/server-process';
 import { createPostgresDatabase, DATABASES } from '../support/test-app';
 import { startWechatStandIn, type WechatStandIn } from '../support/wechat-stand-in';
-import {
-  addAdmin,
-  call,
-  deliveredKeys,
-  queueNotice,
-  serverEnv,
-  waitFor,
-} from './notice-process-fixtures';
+import { addAdmin, call, deliveredKeys, queueNotice, serverEnv } from './notice-process-fixtures';
 
 jest.setTimeout(180_000);
 

@@ -117,3 +117,9 @@ export async function fileRequest(
   if (res.status !== 201) throw new Error(`filing a request: ${res.status} ${await res.text()}`);
   return (await res.json()) as FiledRequest;
 }
+
+/** Waits until `done()` holds, checking every 100 ms, for at most `ms`. */
+export async function waitFor(done: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}
