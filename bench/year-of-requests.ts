@@ -44,6 +44,12 @@ export interface YearBenchResult {
   }[];
   /** The event loop over each run, and over as long with no load at all (`idle`): what the machine alone adds. */
   loop: { idle: LoopFigures; stats: LoopFigures; health: LoopFigures };
+  /**
+   * The machine's own stretch (year-server.ts): a fixed computation as long as a request of the queue at 1
+   * connection, run in the server process for as long as a run: its median and its longest. The loop held at 1
+   * connection is a request's work; the longest piece is what the machine alone makes of work that long.
+   */
+  stretch: { medianMs: number; maxMs: number };
   /** Whether the data was seeded by an earlier run (BENCH_YEAR_DIR). */
   reused: boolean;
 }
@@ -154,6 +160,12 @@ async function startServer(env: Record<string, string>, name: string) {
       const { maxMs, heldMs } = await report;
       return { stallMs: Math.round(maxMs), heldMs: Math.round(heldMs) };
     },
+    async stretch(pieceMs: number, seconds: number) {
+      const answer = next<{ stretched: { medianMs: number; maxMs: number } }>();
+      child.send({ stretch: { pieceMs, seconds } });
+      const { medianMs, maxMs } = (await answer).stretched;
+      return { medianMs: Math.round(medianMs * 10) / 10, maxMs: Math.round(maxMs * 10) / 10 };
+    },
     async close() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send('close');
@@ -242,6 +254,7 @@ async function benchOne(
           loop: await server.loop(),
         });
       }
+      const stretch = await server.stretch(overdueRuns[0].cpuMsPerRequest || 2.5, duration);
       return {
         dialect,
         requests,
@@ -250,6 +263,7 @@ async function benchOne(
         healthUnderStats: { p99: health.latency.p99, non2xx: health.non2xx },
         overdueQueue: overdueRuns,
         loop: { idle: idleLoop, stats: statsLoop, health: healthLoop },
+        stretch,
         reused: earlier !== null,
       };
     } finally {
@@ -311,6 +325,10 @@ export function printYearOfRequests(results: YearBenchResult[]): void {
           `idle, as long: ${of(r.loop.idle)} ms`,
       );
     }
+    console.log(
+      `    the machine's own stretch: a fixed computation of ${r.stretch.medianMs} ms (median, as long as a ` +
+        `request of the queue at 1 connection) took at worst ${r.stretch.maxMs} ms in the server process`,
+    );
     const refused =
       r.stats.non2xx +
       r.healthUnderStats.non2xx +

@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../server/build-app';
 import { loadConfig } from '../server/config';
 
-type Ask = 'reset' | 'report' | 'close';
+type Ask = 'reset' | 'report' | 'close' | { stretch: { pieceMs: number; seconds: number } };
 
 /**
  * How long this thread has waited for a core, in ms: Linux's scheduler statistics of the thread (its second field,
@@ -42,6 +42,42 @@ function heldProbe() {
   };
 }
 
+/**
+ * The machine's own stretch: a fixed piece of computation, as long as `pieceMs` at first, run again and again for
+ * `seconds` with the loop turning between pieces; answers the median and the longest piece. Nothing in a piece waits
+ * or allocates, so a piece far longer than the median is time the machine took (on these shared virtual cores the
+ * thread seems to run meanwhile: its wait for a core does not show it), and so is any request's equal share.
+ */
+async function stretch({ pieceMs, seconds }: { pieceMs: number; seconds: number }) {
+  let x = 1;
+  const piece = (steps: number) => {
+    for (let i = 0; i < steps; i += 1) x = (x * 1103515245 + 12345) & 0x7fffffff;
+  };
+  // Sized once the piece is compiled: the median of 11 timed runs of a warmed-up piece.
+  const probe = 100_000;
+  for (let i = 0; i < 20; i += 1) piece(probe);
+  const probes = Array.from({ length: 11 }, () => {
+    const t0 = performance.now();
+    piece(probe);
+    return performance.now() - t0;
+  }).sort((a, b) => a - b);
+  const steps = Math.max(1, Math.round((probe * pieceMs) / probes[5]));
+  const times: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    const t0 = performance.now();
+    piece(steps);
+    times.push(performance.now() - t0);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  times.sort((a, b) => a - b);
+  return {
+    medianMs: times[Math.floor(times.length / 2)],
+    maxMs: times[times.length - 1],
+    pieces: times.length,
+  };
+}
+
 async function main() {
   const app = await buildApp({ config: loadConfig(process.env) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -49,7 +85,9 @@ async function main() {
   delay.enable();
   const held = heldProbe();
   process.on('message', (ask: Ask) => {
-    if (ask === 'reset') {
+    if (typeof ask === 'object') {
+      void stretch(ask.stretch).then((stretched) => process.send?.({ stretched }));
+    } else if (ask === 'reset') {
       delay.reset();
       held.reset();
       process.send?.({ reset: true });
