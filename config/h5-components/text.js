@@ -1,11 +1,4 @@
-// One of Taro's components on its own (see index.js): created as @tarojs/components/lib/react/components.js does.
-import { manipulatePropsFunction } from '@tarojs/components/lib/react/helper.js';
-import { createReactComponent } from '@tarojs/components/lib/react/react-component-lib/createComponent.js';
-import { defineCustomElement } from '@tarojs/components/dist/components/taro-text-core.js';
+import { plainElement } from './plain.js';
 
-export const Text = /*@__PURE__*/ createReactComponent(
-  'taro-text-core',
-  undefined,
-  manipulatePropsFunction,
-  defineCustomElement,
-);
+// Not selectable, as Taro's Text and WeChat's are unless asked (neither our pages nor NutUI ask).
+export const Text = /*@__PURE__*/ plainElement('span', 'Text', { userSelect: 'none' });

@@ -1,11 +1,3 @@
-// One of Taro's components on its own (see index.js): created as @tarojs/components/lib/react/components.js does.
-import { manipulatePropsFunction } from '@tarojs/components/lib/react/helper.js';
-import { createReactComponent } from '@tarojs/components/lib/react/react-component-lib/createComponent.js';
-import { defineCustomElement } from '@tarojs/components/dist/components/taro-view-core.js';
+import { plainElement } from './plain.js';
 
-export const View = /*@__PURE__*/ createReactComponent(
-  'taro-view-core',
-  undefined,
-  manipulatePropsFunction,
-  defineCustomElement,
-);
+export const View = /*@__PURE__*/ plainElement('div', 'View');

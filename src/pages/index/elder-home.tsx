@@ -36,7 +36,6 @@ export default function ElderHome({ stats }: { stats: Fetched<Stats> }) {
           strokeWidth="12"
           color="var(--nutui-color-primary)"
           background="#e8eaed"
-          ariaLabel={`平均进度 ${commitments.averagePercent}%`}
         />
         <View className="elder-home__counts">
           {counts.map((s) => (

@@ -96,8 +96,10 @@ function OverviewBody({ overview }: { overview: Overview }) {
             color="var(--nutui-color-primary)"
             background="#e8eaed"
           >
+            {/* Read as one picture named 平均进度 56%, not as its two texts in the order they are drawn. */}
             <View
               className="home-overall__ring-text"
+              ariaRole="img"
               ariaLabel={`平均进度 ${commitments.averagePercent}%`}
             >
               <Text className="home-overall__ring-number">{commitments.averagePercent}%</Text>
