@@ -30,22 +30,17 @@ function mend(): void {
   }
   // Each page is the main region and scrolls: reachable from the keyboard.
   setAll('.taro_page', () => ({ role: 'main', tabindex: '0' }));
-  // The tab bar (drawn as links) and NutUI's tabs (drawn as plain boxes) are announced as tabs.
-  setAll('.taro-tabbar__tabbar .weui-tabbar, .nut-tabs-titles', () => ({ role: 'tablist' }));
+  // The tab bar (drawn as links) is announced as tabs.
+  setAll('.taro-tabbar__tabbar .weui-tabbar', () => ({ role: 'tablist' }));
   setAll('.taro-tabbar__tabbar .weui-tabbar__item', (tab) => ({
     role: 'tab',
     'aria-selected': String(tab.classList.contains('weui-bar__item_on')),
-  }));
-  setAll('.nut-tabs-titles-item', (tab) => ({
-    role: 'tab',
-    tabindex: '0',
-    'aria-selected': String(tab.classList.contains('nut-tabs-titles-item-active')),
   }));
 }
 
 /**
  * The browser's frame around the pages, made to read as it does on WeChat (accessible-shell.ts): roles for the
- * tab bar, NutUI's tabs, checkboxes, radios and switches, and the pages; Enter and Space press whatever has a
+ * tab bar, NutUI's checkboxes, radios and switches, and the pages; Enter and Space press whatever has a
  * button-like role; and 长辈模式's `elder` class on the document too, for the tab bar, which sits outside the pages.
  * Returns what undoes it (for tests).
  */

@@ -38,7 +38,7 @@ describe('a first visit', () => {
     // The custom elements of Taro's components the page's scripts defined (each when its module ran).
     const defined = await page.evaluate(
       (tags) => tags.filter((tag) => customElements.get(tag)),
-      [...FORM_ELEMENTS, 'taro-view-core', 'taro-text-core'],
+      [...FORM_ELEMENTS, 'taro-view-core', 'taro-text-core', 'taro-scroll-view-core'],
     );
     const preloaded = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLLinkElement>('link[rel=preload]')].map(
@@ -64,7 +64,8 @@ describe('a first visit', () => {
 
   it('loads and defines only the components 民生实事 uses, not the picker or the textarea', async () => {
     const { requested, defined } = await visit('#/pages/commitments/index');
-    // Nor Taro's View and Text: on H5 they are plain elements (config/h5-components/plain.js).
+    // Nor Taro's View and Text (plain elements on H5: config/h5-components/plain.js), nor the scroll view that
+    // NutUI's tabs are drawn in (the H5 tabs are plain: components/app-tabs/index.h5.tsx).
     expect(defined).toEqual([]);
     const scripts = requested.filter((p) => p.startsWith('/js/'));
     expect(scripts.length).toBeGreaterThan(2);

@@ -8,3 +8,6 @@ console.error = (...args: unknown[]) => {
     return;
   consoleError(...args);
 };
+
+// jsdom lays nothing out, so it has no scrollIntoView; the H5 tabs call it when the chosen tab changes.
+Element.prototype.scrollIntoView ??= () => {};
