@@ -57,8 +57,10 @@ describe('the median of hourly buckets', () => {
     ).toBe(1.5);
   });
 
-  it('counts whole hours, 90 days and more in one bucket', () => {
+  it('counts whole hours, 90 days and more in one bucket, never fewer than none', () => {
     expect(hoursBucket('2020-01-01T00:00:00Z', '2020-01-01T01:59:00Z')).toBe(1);
     expect(hoursBucket('2020-01-01T00:00:00Z', '2021-01-01T00:00:00Z')).toBe(2160);
+    // Closed "before" it was filed, as when a clock was set back: no time at all.
+    expect(hoursBucket('2020-01-02T00:00:00Z', '2020-01-01T00:00:00Z')).toBe(0);
   });
 });

@@ -106,7 +106,10 @@ export async function recountTicketStats(db: Kysely<Database>) {
   const exactMedian = median(
     tickets
       .filter((t) => t.first_resolved_at)
-      .map((t) => (Date.parse(t.first_resolved_at!) - Date.parse(t.created_at)) / 3_600_000),
+      // As hoursBucket counts them: a request closed "before" it was filed (the clock set back) took 0 hours.
+      .map((t) =>
+        Math.max(0, (Date.parse(t.first_resolved_at!) - Date.parse(t.created_at)) / 3_600_000),
+      ),
   );
   return {
     figures: {
