@@ -9,5 +9,6 @@ console.error = (...args: unknown[]) => {
   consoleError(...args);
 };
 
-// jsdom lays nothing out, so it has no scrollIntoView; the H5 tabs call it when the chosen tab changes.
-Element.prototype.scrollIntoView ??= () => {};
+// jsdom lays nothing out, so it has no scrollIntoView; the H5 tabs call it when the chosen tab changes. (A test
+// file may ask for Node's environment instead, without a DOM.)
+if (typeof Element !== 'undefined') Element.prototype.scrollIntoView ??= () => {};

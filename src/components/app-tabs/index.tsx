@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { Tabs } from '@nutui/nutui-react-taro';
+import { tabTitles } from './titles';
 
 export interface AppTab {
   code: string;
@@ -18,9 +19,9 @@ export interface AppTabsProps {
 
 /**
  * NutUI's tabs, announced as tabs on WeChat: a tablist named by `label`, each tab with its selected state. NutUI
- * draws its titles as plain views, so they are drawn here (`title`) with its own classes and markup (its look, its
- * scrolling to the chosen tab) and WeChat's `aria-role` / `aria-selected`, which reach WXML through
- * config/weapp-aria. The browser's twin (index.h5.tsx) leaves NutUI's titles alone: the H5 shell gives them their roles.
+ * draws its titles as plain views, so they are drawn here (`title`, titles.tsx) with its own classes and markup (its
+ * look; NutUI keeps its scrolling to the chosen tab) and WeChat's `aria-role` / `aria-selected`, which reach WXML
+ * through config/weapp-aria. The browser's twin (index.h5.tsx) draws the same titles without NutUI's Tabs.
  */
 export default function AppTabs({ tabs, value, onChange, label, className }: AppTabsProps) {
   return (
@@ -31,23 +32,7 @@ export default function AppTabs({ tabs, value, onChange, label, className }: App
         autoHeight
         duration={0}
         onChange={(next) => onChange(String(next))}
-        title={() =>
-          tabs.map((tab) => {
-            const selected = tab.code === value;
-            return (
-              <View
-                key={tab.code}
-                className={`nut-tabs-titles-item ${selected ? 'nut-tabs-titles-item-active' : ''}`}
-                ariaRole="tab"
-                aria-selected={selected}
-                onClick={() => onChange(tab.code)}
-              >
-                <View className="nut-tabs-titles-item-line nut-tabs-titles-item-line-horizontal" />
-                <View className="nut-tabs-titles-item-text">{tab.name}</View>
-              </View>
-            );
-          })
-        }
+        title={() => tabTitles({ tabs, value, onChange })}
       >
         {tabs.map((tab) => (
           <Tabs.TabPane key={tab.code} value={tab.code} title={tab.name} />
