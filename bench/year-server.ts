@@ -46,7 +46,8 @@ function heldProbe() {
  * The machine's own stretch: a fixed piece of computation, as long as `pieceMs` at first, run again and again for
  * `seconds` with the loop turning between pieces; answers the median and the longest piece. Nothing in a piece waits
  * or allocates, so a piece far longer than the median is time the machine took (on these shared virtual cores the
- * thread seems to run meanwhile: its wait for a core does not show it), and so is any request's equal share.
+ * thread seems to run meanwhile: its wait for a core does not show it), and a request as long may be stretched as
+ * much.
  */
 async function stretch({ pieceMs, seconds }: { pieceMs: number; seconds: number }) {
   let x = 1;
@@ -71,11 +72,7 @@ async function stretch({ pieceMs, seconds }: { pieceMs: number; seconds: number 
     await new Promise((resolve) => setImmediate(resolve));
   }
   times.sort((a, b) => a - b);
-  return {
-    medianMs: times[Math.floor(times.length / 2)],
-    maxMs: times[times.length - 1],
-    pieces: times.length,
-  };
+  return { medianMs: times[Math.floor(times.length / 2)], maxMs: times[times.length - 1] };
 }
 
 async function main() {
