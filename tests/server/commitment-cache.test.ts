@@ -1,11 +1,10 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
-import { buildApp } from '../../server/build-app';
 import { manualClock } from '../support/clock';
 import {
   createTestApp,
   DATABASES,
-  testConfig,
+  appOnSameData,
   type TestApp,
   type TestContext,
 } from '../support/test-app';
@@ -166,7 +165,7 @@ describe.each(DATABASES)('the commitments kept in memory on %s', (dialect) => {
 
     beforeAll(async () => {
       first = await createTestApp('postgres');
-      second = await buildApp({ config: testConfig(first.dataDir, first.databaseUrl) });
+      second = await appOnSameData(first);
     });
     afterAll(async () => {
       await second.close();

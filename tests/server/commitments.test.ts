@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import type { CommitmentSource } from '../../src/domain/commitment';
 import { DATASET_PATH } from '../../server/plugins/app/database';
-import { buildApp } from '../../server/build-app';
-import { createTestApp, DATABASES, testConfig, type TestContext } from '../support/test-app';
+import { createTestApp, DATABASES, appOnSameData, type TestContext } from '../support/test-app';
 
 // Two starts of the app on one database, migrations and all: seconds on a busy machine.
 jest.setTimeout(30_000);
@@ -202,7 +201,7 @@ describe.each(DATABASES)('loading the dataset on %s', (dialect) => {
     await ctx.close();
 
     // A second start on the same data, as after a restart.
-    const again = await buildApp({ config: testConfig(ctx.dataDir, ctx.databaseUrl) });
+    const again = await appOnSameData(ctx);
     try {
       const { count } = await again.db
         .selectFrom('commitments')

@@ -1,6 +1,5 @@
-import { buildApp } from '../../server/build-app';
 import { countRequest } from '../../server/repositories/rate-limits';
-import { createTestApp, testConfig, type TestApp, type TestContext } from '../support/test-app';
+import { createTestApp, appOnSameData, type TestApp, type TestContext } from '../support/test-app';
 
 /**
  * The shared rate limit's counter on PostgreSQL (one table for every process): requests that ask at the same moment
@@ -13,7 +12,7 @@ import { createTestApp, testConfig, type TestApp, type TestContext } from '../su
     let two: TestApp;
     beforeAll(async () => {
       ctx = await createTestApp('postgres');
-      two = await buildApp({ config: testConfig(ctx.dataDir, ctx.databaseUrl) });
+      two = await appOnSameData(ctx);
     });
     afterAll(async () => {
       await two.close();

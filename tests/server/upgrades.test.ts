@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApp } from '../../server/build-app';
 import {
+  appOnSameData,
   createPostgresDatabase,
   createTestApp,
   DATABASES,
@@ -24,7 +25,7 @@ describe.each(DATABASES)('upgrades without downtime on %s', (dialect) => {
         values ('2099-01-01-01-future', ${new Date().toISOString()})`.execute(ctx.app.db);
       await ctx.close();
 
-      const old = await buildApp({ config: testConfig(ctx.dataDir, ctx.databaseUrl) });
+      const old = await appOnSameData(ctx);
       try {
         expect((await submit(old, validInput())).statusCode).toBe(201);
       } finally {

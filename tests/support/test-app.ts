@@ -69,6 +69,11 @@ export function testConfig(dataDir: string, databaseUrl?: string): AppConfig {
   };
 }
 
+/** Another app on a context's data: a second process on the same database, or the first started again. */
+export function appOnSameData(ctx: TestContext): Promise<TestApp> {
+  return buildApp({ config: testConfig(ctx.dataDir, ctx.databaseUrl) });
+}
+
 export async function createTestApp(
   dialect: 'sqlite' | 'postgres',
   options: TestAppOptions = {},
