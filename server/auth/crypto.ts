@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { hash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** scrypt cost: N=2^15 takes ~50–100 ms here, slow for a guesser, quick enough for a sign-in. */
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
@@ -54,7 +54,7 @@ export function newToken(): string {
 
 /** SHA-256 in hex: all the server keeps of a secret (a session token, a ticket's token, an Idempotency-Key). */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 /** Whether `token` is the one `storedHash` was made from, compared in constant time. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { isTransientConflict, isUniqueViolation } from '../db/database';
 import { runTransaction } from '../db/group-commit';
@@ -27,7 +27,7 @@ export function canonicalJson(value: unknown): string {
  * first send byte for byte, and the hashes already stored keep matching.
  */
 export function idempotency(key: string, sent: unknown): Idempotency {
-  const requestHash = createHash('sha256').update(canonicalJson(sent)).digest('hex');
+  const requestHash = hash('sha256', canonicalJson(sent), 'hex');
   return { key: key.toLowerCase(), requestHash };
 }
 
