@@ -52,7 +52,10 @@ export function hasLoneSurrogate(text: string): boolean {
  */
 export function cleanText(value: unknown, { multiline = false }: TextOptions = {}): string {
   if (typeof value !== 'string') return '';
-  const chars = [...value.normalize('NFC').replace(/\r\n?/g, '\n')];
+  const normalized = value.normalize('NFC').replace(/\r\n?/g, '\n');
+  // Most texts hold nothing to drop or turn: no walk through their characters (line breaks and tabs are Cc).
+  if (!INVISIBLE.test(normalized)) return normalized.trim();
+  const chars = [...normalized];
   const kept: string[] = [];
   // The emoji a joiner follows, skipping its presentation selector or skin tone (👁️‍🗨️, 👩🏽‍💻).
   let lastBase = '';
@@ -71,8 +74,10 @@ export function cleanText(value: unknown, { multiline = false }: TextOptions = {
 export function unreadableText(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   if (hasLoneSurrogate(value)) return '含有无法识别的字符，请删除后重新输入';
+  const normalized = value.normalize('NFC');
+  if (!MARK.test(normalized)) return null;
   let marks = 0;
-  for (const char of value.normalize('NFC')) {
+  for (const char of normalized) {
     marks = MARK.test(char) ? marks + 1 : 0;
     if (marks > MAX_MARKS_IN_A_ROW) return '含有叠加过多的符号，请删除后重新输入';
   }
@@ -116,11 +121,18 @@ export function visibleCount(text: string): number {
   return characterCount(text.replace(/\s+/g, ''));
 }
 
+/**
+ * Characters that are one grapheme each, whatever stands beside them: printable ASCII, CJK punctuation (not its
+ * tone marks, U+302A–302F, which join the letter before), CJK ideographs and full-width ASCII. Most requests are
+ * written in nothing else.
+ */
+const ONE_GRAPHEME_EACH = /^[\u0021-\u007E\u3001-\u3029\u3030-\u303F\u4E00-\u9FFF\uFF01-\uFF5E]*$/;
+
 /** visibleCount(text) < min, counting only as far as `min` (Intl.Segmenter takes microseconds a character). */
 function fewerVisibleThan(text: string, min: number): boolean {
   if (min <= 0) return false;
   const visible = text.replace(/\s+/g, '');
-  if (visible.length < min) return true;
+  if (visible.length < min || ONE_GRAPHEME_EACH.test(visible)) return visible.length < min;
   if (!graphemes) return countWithoutSegmenter(visible) < min;
   let count = 0;
   for (const _ of graphemes.segment(visible)) if (++count >= min) return false;

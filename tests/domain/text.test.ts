@@ -125,6 +125,29 @@ describe('readText', () => {
     expect(readText(FAMILY.repeat(21), content).error).toBe('最多 20 个字');
   });
 
+  it('counts a minimum as visibleCount does, whatever the letters (random texts)', () => {
+    // Letters the quick count takes one each, and now and then one that joins its neighbour into one grapheme.
+    const quick = ['路', 'a', '。', '！', '〜', ' ', '\n'];
+    const joining = ['\u302A', '\u0301', '\uFF9E', '\u1100', '\u1161', '👍', '🏽', '\u200D', '🇨'];
+    joining.push('🇳', ZWSP, '\r\n', '\u0E31');
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return Math.floor((seed / 2 ** 31) * n);
+    };
+    const letter = () =>
+      random(8) === 0 ? joining[random(joining.length)] : quick[random(quick.length)];
+    for (let i = 0; i < 3000; i++) {
+      const raw = Array.from({ length: random(12) }, letter).join('');
+      const min = 1 + random(8);
+      const tooShort = visibleCount(cleanText(raw, { multiline: true })) < min;
+      expect([raw, readText(raw, { min, multiline: true, tooShort: 'short' }).error]).toEqual([
+        raw,
+        unreadableText(raw) ?? (tooShort ? 'short' : null),
+      ]);
+    }
+  });
+
   it('says 请填写 for a required field left blank, and accepts an optional one', () => {
     expect(readText(' ', { min: 1 }).error).toBe('请填写');
     expect(readText(undefined, { max: 5 })).toEqual({ text: '', error: null });
