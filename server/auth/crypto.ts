@@ -1,4 +1,11 @@
-import { hash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import {
+  hash,
+  randomBytes,
+  randomFillSync,
+  scrypt,
+  timingSafeEqual,
+  type ScryptOptions,
+} from 'node:crypto';
 
 /** scrypt cost: N=2^15 takes ~50–100 ms here, slow for a guesser, quick enough for a sign-in. */
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
@@ -47,9 +54,27 @@ export function getDummyHash(): Promise<string> {
   return dummyHash;
 }
 
+const randomPool = Buffer.alloc(4096);
+let randomPoolUsed = randomPool.length;
+
+/**
+ * Random bytes for ids, tokens and nonces: drawn 4 KiB at a time and each handed out once, as node's own randomUUID
+ * does. A new request takes three draws, and randomBytes costs some 4 µs a call whatever the size (decision 012).
+ */
+export function freshRandomBytes(size: number): Buffer {
+  if (size > randomPool.length) return randomBytes(size);
+  if (randomPoolUsed + size > randomPool.length) {
+    randomFillSync(randomPool);
+    randomPoolUsed = 0;
+  }
+  const bytes = Buffer.from(randomPool.subarray(randomPoolUsed, randomPoolUsed + size));
+  randomPoolUsed += size;
+  return bytes;
+}
+
 /** A token (a session's, a ticket's): 32 random bytes. Only its hash is stored. */
 export function newToken(): string {
-  return randomBytes(32).toString('base64url');
+  return freshRandomBytes(32).toString('base64url');
 }
 
 /** SHA-256 in hex: all the server keeps of a secret (a session token, a ticket's token, an Idempotency-Key). */
@@ -66,5 +91,5 @@ export function tokenMatches(token: string, storedHash: string): boolean {
 
 /** App-made ids that sort by creation time: 9 base36 digits of milliseconds, then randomness. */
 export function newId(now: Date): string {
-  return `${now.getTime().toString(36).padStart(9, '0')}${randomBytes(8).toString('hex')}`;
+  return `${now.getTime().toString(36).padStart(9, '0')}${freshRandomBytes(8).toString('hex')}`;
 }

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
+import { freshRandomBytes } from './crypto';
 
 /**
  * A token kept so that it can be given back on a replay, while the server itself cannot read it: sealed with
@@ -25,7 +26,7 @@ function boxKey({ secret, salt }: TokenBox): Buffer {
 }
 
 export function sealToken(token: string, box: TokenBox): string {
-  const iv = randomBytes(12);
+  const iv = freshRandomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', boxKey(box), iv);
   cipher.setAAD(Buffer.from(box.boundTo));
   const sealed = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
