@@ -10,6 +10,7 @@ import {
 } from './commitment-changes';
 import { enableGroupCommit } from './group-commit';
 import { migrations } from './migrations';
+import { withPreparedStatements } from './prepared-statements';
 import { withStatementCache } from './statement-cache';
 import type { Database } from './tables';
 
@@ -46,7 +47,9 @@ export function openDatabase({
     pool.on('error', (error) => onConnectionError?.(error));
     pool.on('connect', (client) => client.on('error', (error) => onConnectionError?.(error)));
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
+      }),
       dialect: 'postgres',
       commitmentChanges: postgresCommitmentChanges(databaseUrl, (error) =>
         onConnectionError?.(error),
