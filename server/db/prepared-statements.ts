@@ -3,39 +3,40 @@ import type pg from 'pg';
 
 /** Past this many parameters a statement is a batch's rows or a long list, whose text varies with the batch. */
 const MOST_PARAMETERS = 32;
-/** Distinct texts prepared at most, on each connection: each takes some of its backend's memory. */
+/** Distinct texts named at most (each takes some memory of every backend that runs it), starred ones counted. */
 const MOST_STATEMENTS = 500;
 
 /**
- * Whether a statement is prepared: one with parameters (a statement without any may be a script of several, which
- * only the simple protocol runs), not too many of them, and no `*`. A `select *` prepared before a release adds a
- * column (migrations only add, decision 016) would fail from then on with "cached plan must not change result
- * type"; a statement that names its columns is only planned again.
+ * Whether a statement of these parameters may be prepared: one with parameters (a statement without any may be a
+ * script of several, which only the simple protocol runs) and not too many of them.
  */
-function preparable(text: string, parameters: readonly unknown[]): boolean {
-  return (
-    parameters.length > 0 &&
-    parameters.length <= MOST_PARAMETERS &&
-    !text.replaceAll('count(*)', '').includes('*')
-  );
-}
+const preparableWith = (parameters: readonly unknown[]) =>
+  parameters.length > 0 && parameters.length <= MOST_PARAMETERS;
 
 /**
- * PostgreSQL for Kysely, with each statement of `preparable` text parsed and planned once on each connection (a
- * named statement; PostgreSQL plans it again when a table or index it uses changes). Kysely sends every statement
- * unnamed, to be parsed and planned each time: for the queue's count that was two thirds of its time (decision 012).
+ * Whether a text may be prepared: not one with a `*`. A `select *` prepared before a release adds a column
+ * (migrations only add, decision 016) would fail from then on with "cached plan must not change result type"; a
+ * statement that names its columns is only planned again.
+ */
+const preparableText = (text: string) => !text.replaceAll('count(*)', '').includes('*');
+
+/**
+ * PostgreSQL for Kysely, with each statement that `preparableWith` and `preparableText` let through parsed and
+ * planned once on each connection (a named statement; PostgreSQL plans it again when a table or index it uses
+ * changes). Kysely sends every statement unnamed, to be parsed and planned each time: for the queue's count that was
+ * two thirds of its time (decision 012).
  */
 export function withPreparedStatements(pool: pg.Pool): PostgresPool {
-  // The same name always stands for the same text, on every connection of this process.
-  const names = new Map<string, string>();
+  // The same name always stands for the same text, on every connection of this process; null: never prepared.
+  const names = new Map<string, string | null>();
   const nameOf = (text: string, parameters: readonly unknown[]) => {
-    if (!preparable(text, parameters)) return undefined;
+    if (!preparableWith(parameters)) return undefined;
     let name = names.get(text);
     if (name === undefined && names.size < MOST_STATEMENTS) {
-      name = `minsheng_${names.size}`;
+      name = preparableText(text) ? `minsheng_${names.size}` : null;
       names.set(text, name);
     }
-    return name;
+    return name ?? undefined;
   };
 
   // Kysely knows a connection by its client object: one wrapper for each of the pool's clients.
