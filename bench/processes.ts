@@ -5,7 +5,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon, { type Options } from 'autocannon';
+import { wrk, type WrkOptions } from './wrk';
 
 export interface BenchServer {
   url: string;
@@ -69,30 +69,25 @@ export interface LoadResult {
   perSecond: number;
   p50: number;
   p99: number;
-  non2xx: number;
+  /** Answers of 400 or more. */
+  refused: number;
   errors: number;
   /** Server CPU per answered request, in µs (0 where /proc is not there). */
   cpuUs: number;
   answered: number;
 }
 
-/** Load on `path` of `target` with autocannon, and what it cost the server's process. */
+/** Load on `path` of `target` (wrk.ts), and what it cost the server's process. */
 export async function load(
   target: BenchServer,
   path: string,
-  options: Omit<Options, 'url'>,
+  options: WrkOptions,
 ): Promise<LoadResult> {
   const before = target.cpuMs();
-  const result = await autocannon({ url: `${target.url}${path}`, ...options });
-  const answered = result['2xx'] + result.non2xx;
+  const result = await wrk(`${target.url}${path}`, options);
   return {
-    perSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    cpuUs: answered > 0 ? ((target.cpuMs() - before) * 1000) / answered : 0,
-    answered,
+    ...result,
+    cpuUs: result.answered > 0 ? ((target.cpuMs() - before) * 1000) / result.answered : 0,
   };
 }
 
@@ -103,7 +98,7 @@ export function combine(runs: LoadResult[]): LoadResult {
     perSecond: runs.reduce((n, r) => n + r.perSecond, 0) / runs.length,
     p50: Math.max(...runs.map((r) => r.p50)),
     p99: Math.max(...runs.map((r) => r.p99)),
-    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    refused: runs.reduce((n, r) => n + r.refused, 0),
     errors: runs.reduce((n, r) => n + r.errors, 0),
     cpuUs: answered > 0 ? runs.reduce((n, r) => n + r.cpuUs * r.answered, 0) / answered : 0,
     answered,

@@ -47,6 +47,8 @@ export async function benchRequestPath({
       const raw = await startRaw(body, headers);
       try {
         const runs: { app: LoadResult[]; raw: LoadResult[] } = { app: [], raw: [] };
+        // Both compiled and warm before the measure, as a server that has run a while is.
+        for (const server of [raw, app]) await load(server, path, { connections, duration: 2 });
         for (let round = 0; round < rounds; round += 1) {
           runs.raw.push(await load(raw, path, { connections, duration }));
           runs.app.push(await load(app, path, { connections, duration }));

@@ -12,6 +12,7 @@ import type { LoadResult } from './processes';
 import { benchRequestPath } from './request-path';
 import { reportSizes } from './sizes';
 import { benchRawTickets, benchTickets, type TicketBenchResult } from './tickets';
+import { ensureWrk } from './wrk';
 import { benchYearOfRequests, printYearOfRequests } from './year-of-requests';
 
 const duration = Number(process.env.BENCH_SECONDS ?? 5);
@@ -21,6 +22,7 @@ const parts = process.argv.slice(2);
 const wanted = (part: string) => parts.length === 0 || parts.includes(part);
 
 async function main() {
+  ensureWrk();
   console.log(
     `${os.cpus().length} cores, Node ${process.version}; ${rounds} rounds of ${duration} s a measure\n`,
   );
@@ -81,7 +83,7 @@ async function reads() {
           `      app / raw: ${(app.perSecond / raw.perSecond).toFixed(2)} of the throughput; ` +
             `server CPU a request ${(app.cpuUs / raw.cpuUs).toFixed(1)}×`,
         );
-        if (app.non2xx > 0 || app.errors > 0) process.exitCode = 1;
+        if (app.refused > 0 || app.errors > 0) process.exitCode = 1;
       }
     } finally {
       await postgres?.drop();
@@ -108,14 +110,14 @@ async function writes() {
   for (const r of runs) {
     console.log(`  ${r.on} / raw node:http: ${(r.perSecond / raw.perSecond).toFixed(2)}`);
   }
-  if (runs.some((r) => r.non2xx > 0 || r.errors > 0 || r.ticketsOnDisk < r.created)) {
+  if (runs.some((r) => r.refused > 0 || r.errors > 0 || r.ticketsOnDisk < r.created)) {
     process.exitCode = 1;
   }
 }
 
 function figure(r: LoadResult): string {
   const cpu = r.cpuUs > 0 ? `, ${r.cpuUs.toFixed(0)} µs server CPU a request` : '';
-  const refused = r.non2xx + r.errors > 0 ? `, ${r.non2xx} not 2xx, ${r.errors} errors` : '';
+  const refused = r.refused + r.errors > 0 ? `, ${r.refused} refused, ${r.errors} errors` : '';
   return `${r.perSecond.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms${cpu}${refused}`;
 }
 

@@ -10,7 +10,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import type { CommitmentSource } from '../src/domain/commitment';
 import { hashPassword } from '../server/auth/crypto';
@@ -20,6 +19,7 @@ import { upsertCommitmentSources } from '../server/repositories/commitments';
 import { createSession, createStaff } from '../server/repositories/staff';
 import { seedSampleData } from '../server/seed';
 import { cpuMsOf } from './processes';
+import { ensureWrk, wrk, type WrkResult } from './wrk';
 
 /**
  * The queue is read by staff, a few at a time; measured at 4 connections and at 20 like the rest, and at 1, where
@@ -31,14 +31,14 @@ export interface YearBenchResult {
   dialect: DatabaseDialect;
   requests: number;
   seedSeconds: number;
-  stats: { p99: number; perSecond: number; non2xx: number };
-  healthUnderStats: { p99: number; non2xx: number };
+  stats: { p99: number; perSecond: number; refused: number };
+  healthUnderStats: { p99: number; refused: number };
   /** At 1, 4 and 20 connections; with the server process's CPU a request (from /proc; 0 without it). */
   overdueQueue: {
     connections: number;
     p99: number;
     perSecond: number;
-    non2xx: number;
+    refused: number;
     cpuMsPerRequest: number;
     loop: LoopFigures;
   }[];
@@ -175,16 +175,15 @@ async function startServer(env: Record<string, string>, name: string) {
 }
 
 const load = (url: string, options: { connections: number; duration: number; token?: string }) =>
-  autocannon({
-    url,
+  wrk(url, {
     connections: options.connections,
     duration: options.duration,
     headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
   });
-const figures = (r: Awaited<ReturnType<typeof autocannon>>) => ({
-  p99: r.latency.p99,
-  perSecond: Math.round(r.requests.average),
-  non2xx: r.non2xx,
+const figures = (r: WrkResult) => ({
+  p99: r.p99,
+  perSecond: Math.round(r.perSecond),
+  refused: r.refused + r.errors,
 });
 
 /** A folder for the place's data: kept under BENCH_YEAR_DIR, or a throwaway one. */
@@ -246,7 +245,7 @@ async function benchOne(
         await server.reset();
         const cpuBefore = server.cpuMs();
         const run = await load(overdue, { connections: queueConnections, duration, token });
-        const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / Math.max(1, run.requests.total);
+        const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / Math.max(1, run.answered);
         overdueRuns.push({
           connections: queueConnections,
           ...figures(run),
@@ -260,7 +259,7 @@ async function benchOne(
         requests,
         seedSeconds: Math.round(seedSeconds * 10) / 10,
         stats: figures(statsRun),
-        healthUnderStats: { p99: health.latency.p99, non2xx: health.non2xx },
+        healthUnderStats: { p99: health.p99, refused: health.refused + health.errors },
         overdueQueue: overdueRuns,
         loop: { idle: idleLoop, stats: statsLoop, health: healthLoop },
         stretch,
@@ -330,14 +329,15 @@ export function printYearOfRequests(results: YearBenchResult[]): void {
         `request of the queue at 1 connection) took at worst ${r.stretch.maxMs} ms in the server process`,
     );
     const refused =
-      r.stats.non2xx +
-      r.healthUnderStats.non2xx +
-      r.overdueQueue.reduce((sum, q) => sum + q.non2xx, 0);
-    if (refused > 0) console.log(`    answers other than 2xx: ${refused}`);
+      r.stats.refused +
+      r.healthUnderStats.refused +
+      r.overdueQueue.reduce((sum, q) => sum + q.refused, 0);
+    if (refused > 0) console.log(`    answers of 400 or more, and failed requests: ${refused}`);
   }
 }
 
 if (require.main === module) {
+  ensureWrk();
   console.log(`A year of requests (${os.cpus().length} cores, Node ${process.version})`);
   benchYearOfRequests().then(printYearOfRequests, (error: unknown) => {
     console.error(error);
