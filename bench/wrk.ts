@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 const WRK = '/usr/bin/wrk';
-const INSTALL = 'apt-get install -y wrk';
+const INSTALL = 'apt-get update && apt-get install -y wrk';
 
 /** Installs Debian's wrk when it is missing (as root), or stops with the command to run. */
 export function ensureWrk(): void {
@@ -18,6 +18,7 @@ export function ensureWrk(): void {
     console.error(`The bench needs Debian's wrk: ${INSTALL}`);
     process.exit(1);
   }
+  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
   execFileSync('apt-get', ['install', '-y', '-q', 'wrk'], { stdio: 'inherit' });
 }
 
