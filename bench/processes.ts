@@ -1,6 +1,6 @@
-// Servers under load, each in a process of its own (the load generator runs in the bench's): the app as server.ts
-// runs it, and raw node:http sending given bytes. Their CPU time is read from /proc, so that a figure per request
-// can be given beside the throughput (steadier than throughput on a machine shared with other work).
+// Servers under load, each in a process of its own (and the load generator, wrk.ts, in another): the app as
+// server.ts runs it, and raw node:http sending given bytes. Their CPU time is read from /proc, so that a figure per
+// request can be given beside the throughput (steadier than throughput on a machine shared with other work).
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,5 +1,5 @@
 // `npm run bench`: short, bounded load tests on loopback, each server in a process of its own and the load
-// generator in this one. BENCH_SECONDS (5) and BENCH_ROUNDS (2) set the length of each measure; with
+// generator (wrk) in another. BENCH_SECONDS (5) and BENCH_ROUNDS (2) set the length of each measure; with
 // BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server where the user may create databases) the server
 // figures are measured on PostgreSQL too, each run on a throwaway database. Arguments pick parts:
 // `npm run bench -- reads writes` (reads, writes, year, first-card, sizes; all without).
