@@ -1,12 +1,13 @@
 // The load generator: Debian's wrk, one thread written in C, driven by a Lua script that sets the requests and
 // prints its figures as JSON. autocannon (JavaScript) took about 0.3 ms of these two cores a request: as much as a
 // filed request costs the server, and enough to cap raw node:http at 12,000 to 15,000 a second (decision 012).
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { installDebianPackages } from '../tests/support/debian-packages';
 
 const WRK = '/usr/bin/wrk';
 const INSTALL = 'apt-get update && apt-get install -y wrk';
@@ -18,8 +19,7 @@ export function ensureWrk(): void {
     console.error(`The bench needs Debian's wrk: ${INSTALL}`);
     process.exit(1);
   }
-  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-q', 'wrk'], { stdio: 'inherit' });
+  installDebianPackages(['wrk']);
 }
 
 export interface WrkOptions {

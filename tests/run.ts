@@ -1,9 +1,10 @@
 // `npm test`: make sure the browser tests have what they need (Debian's Chromium, a CJK font, a current H5 build),
 // and the cluster test nginx when PostgreSQL is there, then run every jest project. Arguments are passed on to jest.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { ensureH5Build } from '../server/h5-build';
 import { CHROMIUM_PATH, missingBrowserPackages } from './support/browser-packages';
 import { NGINX_BINARY, NGINX_INSTALL } from './support/cluster';
+import { installDebianPackages } from './support/debian-packages';
 
 const INSTALL = 'apt-get update && apt-get install -y chromium fonts-wqy-microhei';
 
@@ -15,11 +16,7 @@ function ensureBrowserPackages() {
     process.exit(1);
   }
   console.log(`Installing ${missing.join(', ')} for the browser tests…`);
-  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-q', ...missing], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  installDebianPackages(missing);
   console.log(`Chromium at ${CHROMIUM_PATH}`);
 }
 
@@ -33,11 +30,7 @@ function ensureNginx() {
     return;
   }
   console.log('Installing nginx for the cluster test (it runs its own, on loopback ports)…');
-  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-q', 'nginx'], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  installDebianPackages(['nginx']);
 }
 
 ensureBrowserPackages();

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { debianPackageInstalled } from './debian-packages';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -7,15 +7,6 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 export function missingBrowserPackages(): string[] {
   const missing: string[] = [];
   if (!fs.existsSync(CHROMIUM_PATH)) missing.push('chromium');
-  if (!installed('fonts-wqy-microhei')) missing.push('fonts-wqy-microhei');
+  if (!debianPackageInstalled('fonts-wqy-microhei')) missing.push('fonts-wqy-microhei');
   return missing;
-}
-
-function installed(pkg: string): boolean {
-  try {
-    execFileSync('dpkg', ['-s', pkg], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
