@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions } from 'fastify';
 import app, { fastifyOptions, type AppOptions } from './app';
 import type { AppConfig } from './config';
-import { loggerOptions, RequestLog } from './logging';
+import { frontDoor, serverWithFrontDoor, type FrontDoor } from './front-door';
+import { loggerOptions, RequestLog, requestIds } from './logging';
 import { fastifyTrustProxy } from './trust-proxy';
 
 // The logger's settings live in logging.ts; these names stay for those who import them from here.
@@ -13,16 +14,22 @@ export async function buildApp(
   options: AppOptions,
   serverOptions: FastifyHttpOptions<Server> = {},
 ) {
+  const nextRequestId = requestIds();
+  // Opened once the app is ready: it answers from the app's kept replies.
+  let door: FrontDoor = () => false;
   const fastify = Fastify({
     ...fastifyOptions,
     // From the configuration, so that tests see what TRUST_PROXY does.
     trustProxy: fastifyTrustProxy(options.config.trustProxy),
     // One line a request, where Fastify writes two.
     logController: new RequestLog(),
+    genReqId: nextRequestId,
+    serverFactory: serverWithFrontDoor(() => door),
     ...serverOptions,
   });
   await fastify.register(app, options);
   await fastify.ready();
+  door = frontDoor(fastify, nextRequestId);
   return fastify;
 }
 

@@ -18,14 +18,29 @@ export const LOG_REDACT = [
 ];
 
 /** A request in a log line, its URL without the `api_key` an Open311 client may send in the query string. */
+export function requestLine(
+  method: string | undefined,
+  url: string,
+  host: string,
+  remoteAddress: string | undefined,
+) {
+  return { method, url: url.replace(/([?&]api_key=)[^&]*/gi, '$1[Redacted]'), host, remoteAddress };
+}
+
 export const LOG_SERIALIZERS = {
-  req: (request: FastifyRequest) => ({
-    method: request.method,
-    url: request.url.replace(/([?&]api_key=)[^&]*/gi, '$1[Redacted]'),
-    host: request.host,
-    remoteAddress: request.ip,
-  }),
+  req: (request: FastifyRequest) =>
+    requestLine(request.method, request.url, request.host, request.ip),
 };
+
+/** Request ids as Fastify makes them (`req-1`, `req-2`, …): one sequence for Fastify and the front door. */
+export function requestIds(): () => string {
+  let last = 0;
+  return () => {
+    // Within V8's small integers, as Fastify's own.
+    last = (last + 1) & 0x7fffffff;
+    return `req-${last.toString(36)}`;
+  };
+}
 
 const CENSORED = '[Redacted]';
 

@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
+import proxyAddr from '@fastify/proxy-addr';
 
 /**
  * Whom the server believes about a client's address (Fastify's `trustProxy`): nobody (false: the socket's peer is the
@@ -62,4 +64,30 @@ export function fastifyTrustProxy(
 ): false | string[] | ((address: string, hop: number) => boolean) {
   if (typeof setting !== 'number') return setting;
   return (_address, hop) => hop < setting;
+}
+
+/**
+ * The client's address and the host it asked for, read from a request before Fastify has it (the front door,
+ * front-door.ts) as Fastify's `request.ip` and `request.host` read them with the same setting.
+ */
+export function clientReader(
+  setting: TrustProxy,
+): (request: IncomingMessage) => { ip: string | undefined; host: string } {
+  const trust = fastifyTrustProxy(setting);
+  if (trust === false) {
+    return (request) => ({ ip: request.socket.remoteAddress, host: request.headers.host ?? '' });
+  }
+  const trusted = typeof trust === 'function' ? trust : proxyAddr.compile(trust);
+  return (request) => {
+    const forwardedHost = request.headers['x-forwarded-host'];
+    const fromProxy = trusted(request.socket.remoteAddress ?? '', 0);
+    return {
+      ip: proxyAddr(request, trusted),
+      // The last entry: the one the proxy in front wrote.
+      host:
+        typeof forwardedHost === 'string' && forwardedHost && fromProxy
+          ? forwardedHost.slice(forwardedHost.lastIndexOf(',') + 1).trim()
+          : (request.headers.host ?? ''),
+    };
+  };
 }

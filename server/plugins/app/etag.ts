@@ -6,8 +6,7 @@ import fp from 'fastify-plugin';
 export const weakEtagOf = (payload: string | Buffer) => `W/"${hash('sha1', payload, 'base64')}"`;
 
 /** Whether the client's If-None-Match names this ETag, weak or strong (the comparison @fastify/etag makes). */
-function clientHas(request: FastifyRequest, etag: string) {
-  const asked = request.headers['if-none-match'];
+export function clientHas(asked: string | undefined, etag: string) {
   if (!asked) return false;
   return asked === etag || asked === `W/${etag}` || `W/${asked}` === etag;
 }
@@ -38,7 +37,7 @@ async function etagPlugin(app: FastifyInstance) {
         etag = weakEtagOf(payload);
         reply.header('etag', etag);
       }
-      if (typeof etag === 'string' && clientHas(request, etag)) {
+      if (typeof etag === 'string' && clientHas(request.headers['if-none-match'], etag)) {
         reply.code(304);
         done(null, '');
         return;

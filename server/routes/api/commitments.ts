@@ -83,35 +83,11 @@ function matchesText(commitment: Commitment, q: string): boolean {
 }
 
 /**
- * A kept answer as it is: its bytes, no serializing, compressed as the client accepts (made once, when kept). Its
- * ETag makes the ETag hook (plugins/app/etag.ts) answer a 304 when the client has it, and `no-cache` makes the
- * client ask each time.
+ * A kept answer as it is: its bytes, no serializing, compressed as the client accepts (made once, when kept), or a
+ * 304 when the client has them. `no-cache` makes the client ask each time. The reply is kept too, for the front
+ * door to send again (server/front-door.ts).
  */
 function sendKept(reply: FastifyReply, answer: CachedAnswer): FastifyReply {
-  reply
-    .header('cache-control', 'no-cache')
-    .header('etag', answer.etag)
-    .header('vary', 'accept-encoding')
-    .type('application/json; charset=utf-8');
-  const encoding = acceptedEncoding(reply.request.headers['accept-encoding'], answer);
-  if (encoding) reply.header('content-encoding', encoding);
-  return reply.send(encoding ? answer[encoding] : answer.body);
-}
-
-/** br or gzip when the client takes it (not refused with q=0) and the answer has it; null: as it is. */
-function acceptedEncoding(
-  accepted: string | undefined,
-  answer: CachedAnswer,
-): 'br' | 'gzip' | null {
-  if (!accepted) return null;
-  const taken = new Set(
-    accepted
-      .split(',')
-      .map((part) => part.trim().split(';'))
-      .filter(([, ...params]) => !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p)))
-      .map(([name]) => name.trim().toLowerCase()),
-  );
-  if (answer.br && taken.has('br')) return 'br';
-  if (answer.gzip && taken.has('gzip')) return 'gzip';
-  return null;
+  const { statusCode, headers, body } = reply.server.commitmentCache.replyTo(answer, reply.request);
+  return reply.code(statusCode).headers(headers).send(body);
 }
