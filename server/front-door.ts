@@ -48,8 +48,9 @@ export function serverWithFrontDoor(door: () => FrontDoor) {
     server.keepAliveTimeout = options.keepAliveTimeout;
     server.requestTimeout = options.requestTimeout;
     server.setTimeout(options.connectionTimeout);
-    if (options.maxRequestsPerSocket > 0)
+    if (options.maxRequestsPerSocket > 0) {
       server.maxRequestsPerSocket = options.maxRequestsPerSocket;
+    }
     return server;
   };
 }

@@ -27,6 +27,7 @@ export function requestLine(
   return { method, url: url.replace(/([?&]api_key=)[^&]*/gi, '$1[Redacted]'), host, remoteAddress };
 }
 
+/** Fastify's request in a line that logs it whole (`{ req: request }`). */
 export const LOG_SERIALIZERS = {
   req: (request: FastifyRequest) =>
     requestLine(request.method, request.url, request.host, request.ip),
