@@ -1,15 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { LightMyRequestResponse } from 'fastify';
 import type { TestApp } from './test-app';
 
 /** What a test reads of an answer: the fields of `app.inject`'s that the tests use. */
-export interface Answer {
-  statusCode: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-  rawPayload: Buffer;
-  json(): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- as inject's
-}
+export type Answer = Pick<
+  LightMyRequestResponse,
+  'statusCode' | 'headers' | 'body' | 'rawPayload' | 'json'
+>;
 
 /**
  * A GET over a real connection, through the server's front door (server/front-door.ts), which `app.inject` never
