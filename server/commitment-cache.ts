@@ -130,8 +130,9 @@ export class CommitmentCache {
     }
     // What Fastify adds to a reply of bytes, 0 for a 304 included: the front door sends these headers as they are.
     headers['content-length'] = String(reply.body.length);
+    // Into the answer's stretch: one dropped meanwhile (a write told, the notices lost) is never looked at again.
     const replies = answer.replies;
-    if (replies && this.#source.reliable()) {
+    if (replies) {
       replies.set(replyKey(request), reply);
       if (replies.size > MAX_REPLIES) replies.delete(replies.keys().next().value!);
     }
