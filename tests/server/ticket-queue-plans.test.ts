@@ -5,6 +5,7 @@ import type { Database } from '../../server/db/tables';
 import {
   countQueueQuery,
   queuePageQuery,
+  queueInput,
   queueRangeQueries,
   type TicketQuery,
 } from '../../server/repositories/tickets/queue';
@@ -45,7 +46,7 @@ describe('the staff queue on SQLite', () => {
 
   it('reads every filter and page as index ranges, in index order', async () => {
     for (const query of everyQuery()) {
-      for (const range of queueRangeQueries(ctx.app.db, { query, now: new Date() })) {
+      for (const range of queueRangeQueries(ctx.app.db, queueInput(query, new Date()))) {
         const plan = await planOf(ctx.app.db, range);
         expect({ query, plan }).toEqual({
           query,
@@ -59,7 +60,7 @@ describe('the staff queue on SQLite', () => {
 
   it('reads a page, its rows, events and ratings by index in one statement, scanning no table', async () => {
     for (const query of everyQuery()) {
-      const page = queuePageQuery(ctx.app.db, { query, now: new Date() });
+      const page = queuePageQuery(ctx.app.db, queueInput(query, new Date()));
       if (!page) continue;
       const plan = await planOf(ctx.app.db, page);
       const tables = plan.filter((step) => /^(SCAN|SEARCH) (tickets|e|r)\b/.test(step));
@@ -79,7 +80,7 @@ describe('the staff queue on SQLite', () => {
   });
 
   it('counts overdue requests the tallies miss on the small partial index', async () => {
-    for (const query of overdueQueries(ctx.app.db, { now: new Date() })) {
+    for (const query of overdueQueries(ctx.app.db, { now: new Date().toISOString() })) {
       const plan = await planOf(ctx.app.db, query);
       expect(plan[0]).toMatch(/^SEARCH tickets USING INDEX tickets_open_overdue_idx \(/);
     }
@@ -89,7 +90,7 @@ describe('the staff queue on SQLite', () => {
     for (const query of everyQuery()) {
       const plan = await planOf(
         ctx.app.db,
-        countQueueQuery(ctx.app.db, { query, now: new Date() }),
+        countQueueQuery(ctx.app.db, queueInput(query, new Date())),
       );
       const tickets = plan.filter((step) => /^(SCAN|SEARCH) tickets\b/.test(step));
       const overdueTickets = query.overdue === undefined ? [] : ['missing', 'ahead'];

@@ -65,8 +65,7 @@ export async function sweepOverdue(
  * What the tallies' overdue counts miss as of `now`, by cell: past due and not counted by the sweep yet (to add), and
  * counted, and not past due (a clock set back: to take away). The queue's count reads both (countQueueQuery).
  */
-export function overdueQueries(db: Kysely<Database>, { now }: { now: Date }) {
-  const nowIso = now.toISOString();
+export function overdueQueries(db: Kysely<Database>, { now }: { now: string }) {
   return ([0, 1] as const).map((counted) =>
     db
       .selectFrom('tickets')
@@ -74,7 +73,7 @@ export function overdueQueries(db: Kysely<Database>, { now }: { now: Date }) {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('status', '<>', sql.lit('resolved'))
       .where('overdue_counted', '=', sql.lit(counted))
-      .where('due_at', counted === 0 ? '<' : '>=', nowIso)
+      .where('due_at', counted === 0 ? '<' : '>=', now)
       .groupBy(['district', 'category', 'status']),
   );
 }

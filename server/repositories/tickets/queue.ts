@@ -9,6 +9,7 @@ import {
   type TicketStatus,
 } from '../../../src/domain/ticket';
 import type { Database } from '../../db/tables';
+import { compiledOnce } from '../../db/compiled-once';
 import { TICKET_COLUMNS, toTicket } from './assemble';
 import { overdueQueries } from './overdue';
 
@@ -43,13 +44,46 @@ export function decodeCursor(cursor: string): QueueCursor | null {
 
 const ALL_STATUSES: TicketStatus[] = TICKET_STATUSES.map((s) => s.code);
 
+/**
+ * A query of the queue as its statements take it: the filters, and the values each statement reads as parameters
+ * (`now`, the cursor's key, how many rows to take: a page and one more). The statements are compiled once for each
+ * shape (compiledOnce): `status` and `overdue` choose their index ranges; the rest only whether it is given.
+ */
+export interface QueueInput {
+  district?: District;
+  category?: TicketCategory;
+  status?: TicketStatus;
+  overdue?: boolean;
+  now: string;
+  afterDueAt?: string;
+  afterId?: string;
+  take: number;
+}
+
+const SHAPE_KEYS = ['status', 'overdue'] as const;
+
+/** The input of the statements of a query, as of `now`. */
+export function queueInput(query: TicketQuery, now: Date): QueueInput {
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  return {
+    district: query.district,
+    category: query.category,
+    status: query.status,
+    overdue: query.overdue,
+    now: now.toISOString(),
+    afterDueAt: after?.dueAt,
+    afterId: after?.id,
+    take: query.limit + 1,
+  };
+}
+
 /** The statuses a query reaches, and for each the due times it takes (overdue: before `now`; not: from `now`). */
-function statusRanges(query: TicketQuery) {
-  const statuses = query.status ? [query.status] : ALL_STATUSES;
+function statusRanges(input: QueueInput) {
+  const statuses = input.status ? [input.status] : ALL_STATUSES;
   return statuses.flatMap((status) => {
     const open = status !== 'resolved';
-    if (query.overdue === true && !open) return [];
-    const due = !open || query.overdue === undefined ? 'any' : query.overdue ? 'before' : 'from';
+    if (input.overdue === true && !open) return [];
+    const due = !open || input.overdue === undefined ? 'any' : input.overdue ? 'before' : 'from';
     return [{ status, due: due as 'any' | 'before' | 'from' }];
   });
 }
@@ -58,29 +92,22 @@ function statusRanges(query: TicketQuery) {
  * One index range per status the query reaches (indexes of migration 2026-11-30-02: [district] [category] status,
  * then due_at, id), each read from the cursor on for one page at most. Exported for the test that checks the plans.
  */
-export function queueRangeQueries(
-  db: Kysely<Database>,
-  { query, now }: { query: TicketQuery; now: Date },
-) {
-  const nowIso = now.toISOString();
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  return statusRanges(query).map(({ status, due }) => {
+export function queueRangeQueries(db: Kysely<Database>, input: QueueInput) {
+  return statusRanges(input).map(({ status, due }) => {
     // Keys only: read from the index itself; the page's rows are read once the ranges are merged.
     let range = db.selectFrom('tickets').select(['due_at', 'id']);
-    if (query.district) range = range.where('district', '=', query.district);
-    if (query.category) range = range.where('category', '=', query.category);
+    if (input.district) range = range.where('district', '=', input.district);
+    if (input.category) range = range.where('category', '=', input.category);
     range = range.where('status', '=', status);
-    if (due === 'before') range = range.where('due_at', '<', nowIso);
-    if (due === 'from') range = range.where('due_at', '>=', nowIso);
-    if (after) {
+    if (due === 'before') range = range.where('due_at', '<', input.now);
+    if (due === 'from') range = range.where('due_at', '>=', input.now);
+    const { afterDueAt, afterId } = input;
+    if (afterDueAt !== undefined && afterId !== undefined) {
       range = range.where(({ eb, refTuple, tuple }) =>
-        eb(refTuple('due_at', 'id'), '>', tuple(after.dueAt, after.id)),
+        eb(refTuple('due_at', 'id'), '>', tuple(afterDueAt, afterId)),
       );
     }
-    return range
-      .orderBy('due_at')
-      .orderBy('id')
-      .limit(query.limit + 1);
+    return range.orderBy('due_at').orderBy('id').limit(input.take);
   });
 }
 
@@ -90,10 +117,7 @@ export function queueRangeQueries(
  * ahead of a clock set back (`ahead`), each on the small partial index, whatever the query's filters (see
  * overdue.ts; filtered there, SQLite would take a cell's index and read every request past due in it).
  */
-export function countQueueQuery(
-  db: Kysely<Database>,
-  { query, now }: { query: Omit<TicketQuery, 'limit' | 'cursor'>; now: Date },
-) {
+export function countQueueQuery(db: Kysely<Database>, input: QueueInput) {
   let cells = db
     .selectFrom('ticket_tallies')
     .select([
@@ -107,11 +131,11 @@ export function countQueueQuery(
       eb.fn.sum<number>('overdue').as('overdue'),
     ])
     .groupBy('status');
-  if (query.district) cells = cells.where('district', '=', query.district);
-  if (query.category) cells = cells.where('category', '=', query.category);
-  if (query.status) cells = cells.where('status', '=', query.status);
-  if (query.overdue === undefined) return cells;
-  const [missing, ahead] = overdueQueries(db, { now }).map((corrections, i) =>
+  if (input.district) cells = cells.where('district', '=', input.district);
+  if (input.category) cells = cells.where('category', '=', input.category);
+  if (input.status) cells = cells.where('status', '=', input.status);
+  if (input.overdue === undefined) return cells;
+  const [missing, ahead] = overdueQueries(db, { now: input.now }).map((corrections, i) =>
     corrections.select([
       sql.lit(i === 0 ? 'missing' : 'ahead').as('part'),
       sql.lit(0).as('overdue'),
@@ -130,23 +154,22 @@ export function countQueueQuery(
     );
 }
 
+const countStatement = compiledOnce(SHAPE_KEYS, countQueueQuery);
+
 /** How many requests the query finds, from the tallies (countQueueQuery), corrected to `now` for `overdue`. */
-export async function countQueue(
-  db: Kysely<Database>,
-  { query, now }: { query: Omit<TicketQuery, 'limit' | 'cursor'>; now: Date },
-): Promise<number> {
-  const rows = await countQueueQuery(db, { query, now }).execute();
+async function countQueue(db: Kysely<Database>, input: QueueInput): Promise<number> {
+  const { rows } = await db.executeQuery(countStatement(db, input));
   const sum = (list: typeof rows, of: (row: (typeof rows)[number]) => number | string) =>
     list.reduce((total, row) => total + Number(of(row)), 0);
   const cells = rows.filter((r) => r.part === 'cells');
   const all = sum(cells, (r) => r.n);
-  if (query.overdue === undefined) return all;
+  if (input.overdue === undefined) return all;
 
   const reached = (c: { district: string; category: string; status: string }) =>
     c.status !== 'resolved' &&
-    (!query.status || c.status === query.status) &&
-    (!query.district || c.district === query.district) &&
-    (!query.category || c.category === query.category);
+    (!input.status || c.status === input.status) &&
+    (!input.district || c.district === input.district) &&
+    (!input.category || c.category === input.category);
   const overdue =
     sum(
       cells.filter((r) => r.status !== 'resolved'),
@@ -160,7 +183,7 @@ export async function countQueue(
       rows.filter((r) => r.part === 'ahead' && reached(r)),
       (r) => r.n,
     );
-  return query.overdue ? overdue : all - overdue;
+  return input.overdue ? overdue : all - overdue;
 }
 
 /**
@@ -189,11 +212,8 @@ const parsed = <T>(value: AsJson<T>): T =>
  * (which says whether there is a next page), then those requests' rows with their events and ratings. One round
  * trip on PostgreSQL, and one snapshot: a request, its events and its ratings are read at the same moment.
  */
-export function queuePageQuery(
-  db: Kysely<Database>,
-  { query, now }: { query: TicketQuery; now: Date },
-) {
-  const ranges = queueRangeQueries(db, { query, now }).map((range, i) =>
+export function queuePageQuery(db: Kysely<Database>, input: QueueInput) {
+  const ranges = queueRangeQueries(db, input).map((range, i) =>
     db.selectFrom(range.as(`range${i}`)).select(['due_at', 'id']),
   );
   if (ranges.length === 0) return null;
@@ -203,7 +223,7 @@ export function queuePageQuery(
     .select('id')
     .orderBy('due_at')
     .orderBy('id')
-    .limit(query.limit + 1);
+    .limit(input.take);
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return db
     .selectFrom('tickets')
@@ -213,6 +233,8 @@ export function queuePageQuery(
     .orderBy('tickets.due_at')
     .orderBy('tickets.id');
 }
+
+const pageStatement = compiledOnce(SHAPE_KEYS, queuePageQuery);
 
 /**
  * The staff queue, most urgent (earliest due) first. The cursor is the last item's (due time, id): keyset
@@ -224,11 +246,12 @@ export async function findTickets(
   db: Kysely<Database>,
   { query, now }: { query: TicketQuery; now: Date },
 ): Promise<{ items: Ticket[]; nextCursor: string | null; total: number }> {
-  const pageQuery = queuePageQuery(db, { query, now });
+  const input = queueInput(query, now);
+  const page = pageStatement(db, input);
   // Both at once: on PostgreSQL they go on connections of their own.
   const [rows, total] = await Promise.all([
-    pageQuery ? pageQuery.execute() : [],
-    countQueue(db, { query, now }),
+    page ? db.executeQuery(page).then((result) => result.rows) : [],
+    countQueue(db, input),
   ]);
   const pageRows = rows.slice(0, query.limit);
   const last = pageRows[pageRows.length - 1];
