@@ -9,12 +9,13 @@ class StandIn {
 /**
  * A query Kysely builds and compiles once for each shape and database, then runs with each call's values: for a page
  * of the staff queue, building and compiling its statements cost about as much as SQLite running them (decision
- * 012), to make the same SQL every time.
+ * 011), to make the same SQL every time.
  *
  * The shape of an input is the value of each of `shapeKeys` and, for every other key, whether it is given. `build`
  * is called once per shape with every given value that is not a shape key replaced by a stand-in, which Kysely
  * passes through as a parameter: it may branch on the shape, and must use the other values only as parameters (a
- * stand-in cannot be computed with or compared).
+ * stand-in cannot be computed with or compared). Each shape's query is kept as long as the database, so shape keys
+ * must take few values (a status, a yes or no), never a user's text.
  */
 export function compiledOnce<Input extends object, Built extends Compilable<unknown> | null>(
   shapeKeys: readonly (keyof Input & string)[],
