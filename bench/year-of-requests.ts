@@ -174,11 +174,13 @@ async function startServer(env: Record<string, string>, name: string) {
   };
 }
 
+// Latencies of a steady load on connections already open, as nginx keeps them (decision 011).
 const load = (url: string, options: { connections: number; duration: number; token?: string }) =>
   wrk(url, {
     connections: options.connections,
     duration: options.duration,
     headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    holdFirstRequests: true,
   });
 const figures = (r: WrkResult) => ({
   p99: r.p99,
