@@ -32,7 +32,7 @@ export interface WrkOptions {
   /** Each request with an Idempotency-Key of its own (a UUID), so that each files a new request. */
   freshIdempotencyKeys?: boolean;
   /**
-   * Each connection's first request held until all are open (HOLD_MS, then `duration` of load), so that the
+   * Each connection's first request held until all are open (HOLD_SECONDS, then `duration` of load), so that the
    * latencies are the load's and not the connections' opening. Node takes in one new connection a turn of its event
    * loop: opened into a busy server, the k-th connection's first request waits k turns, and wrk's correction for
    * coordinated omission counts each such wait many times over (decision 011). A city's nginx keeps its
@@ -42,7 +42,7 @@ export interface WrkOptions {
 }
 
 /** How long each connection's first request waits with `holdFirstRequests`: every connection is open by then. */
-const HOLD_MS = 1000;
+const HOLD_SECONDS = 1;
 
 export interface WrkResult {
   perSecond: number;
@@ -94,7 +94,7 @@ const hold = (connections: number) => `
 local asked = 0
 delay = function()
   asked = asked + 1
-  return asked <= ${connections} and ${HOLD_MS} or 0
+  return asked <= ${connections} and ${HOLD_SECONDS * 1000} or 0
 end`;
 
 /** `url` under load for `duration` seconds with `connections` kept open. */
@@ -102,11 +102,12 @@ export async function wrk(url: string, options: WrkOptions): Promise<WrkResult> 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-wrk-'));
   const file = path.join(dir, 'load.lua');
   fs.writeFileSync(file, script(options));
+  const held = options.holdFirstRequests ? HOLD_SECONDS : 0;
   try {
     const { stdout } = await promisify(execFile)(WRK, [
       '--threads=1',
       `--connections=${options.connections}`,
-      `--duration=${options.duration + (options.holdFirstRequests ? HOLD_MS / 1000 : 0)}s`,
+      `--duration=${options.duration + held}s`,
       '--timeout=30s',
       `--script=${file}`,
       url,
@@ -121,8 +122,7 @@ export async function wrk(url: string, options: WrkOptions): Promise<WrkResult> 
     };
     const ms = (us: number) => Math.round(us / 100) / 10;
     return {
-      perSecond:
-        figures.requests / ((figures.us - (options.holdFirstRequests ? HOLD_MS * 1000 : 0)) / 1e6),
+      perSecond: figures.requests / (figures.us / 1e6 - held),
       p50: ms(figures.p50),
       p99: ms(figures.p99),
       refused: figures.refused,
