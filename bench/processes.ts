@@ -11,6 +11,8 @@ export interface BenchServer {
   url: string;
   /** CPU time the process has used so far, in ms (0 where /proc is not there). */
   cpuMs(): number;
+  /** The same of its main thread alone: the event loop, where every request's JavaScript runs. */
+  mainThreadCpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ function server(child: ChildProcess, url: string): BenchServer {
   return {
     url,
     cpuMs: () => cpuMsOf(child.pid!),
+    mainThreadCpuMs: () => cpuMsOf(child.pid!, { mainThread: true }),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -55,10 +58,12 @@ export function startRaw(body: Buffer, headers: Record<string, string>): Promise
   return forkServer('raw-server.ts', [file], process.env, path.join(dir, 'log'));
 }
 
-export function cpuMsOf(pid: number): number {
+/** CPU time of process `pid` so far, in ms, or of its main thread alone (whose thread id is the process's). */
+export function cpuMsOf(pid: number, { mainThread = false } = {}): number {
   try {
+    const file = mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`;
     // utime and stime, in clock ticks (100 a second on Linux), after the command's name in parentheses.
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const fields = fs.readFileSync(file, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0;
@@ -74,6 +79,11 @@ export interface LoadResult {
   errors: number;
   /** Server CPU per answered request, in µs (0 where /proc is not there). */
   cpuUs: number;
+  /**
+   * The share of the load's time the server's main thread was on a core (0 where /proc is not there): near 1, its
+   * event loop is what limits; well under, the requests wait on something else (the database, a batch).
+   */
+  mainThreadBusy: number;
   answered: number;
 }
 
@@ -84,10 +94,13 @@ export async function load(
   options: WrkOptions,
 ): Promise<LoadResult> {
   const before = target.cpuMs();
+  const mainThreadBefore = target.mainThreadCpuMs();
+  const startedAt = performance.now();
   const result = await wrk(`${target.url}${path}`, options);
   return {
     ...result,
     cpuUs: result.answered > 0 ? ((target.cpuMs() - before) * 1000) / result.answered : 0,
+    mainThreadBusy: (target.mainThreadCpuMs() - mainThreadBefore) / (performance.now() - startedAt),
   };
 }
 
@@ -101,6 +114,7 @@ export function combine(runs: LoadResult[]): LoadResult {
     refused: runs.reduce((n, r) => n + r.refused, 0),
     errors: runs.reduce((n, r) => n + r.errors, 0),
     cpuUs: answered > 0 ? runs.reduce((n, r) => n + r.cpuUs * r.answered, 0) / answered : 0,
+    mainThreadBusy: runs.reduce((n, r) => n + r.mainThreadBusy, 0) / runs.length,
     answered,
   };
 }

@@ -116,7 +116,11 @@ async function writes() {
 }
 
 function figure(r: LoadResult): string {
-  const cpu = r.cpuUs > 0 ? `, ${r.cpuUs.toFixed(0)} µs server CPU a request` : '';
+  const cpu =
+    r.cpuUs > 0
+      ? `, ${r.cpuUs.toFixed(0)} µs server CPU a request, its main thread busy ` +
+        `${(r.mainThreadBusy * 100).toFixed(0)}%`
+      : '';
   const refused = r.refused + r.errors > 0 ? `, ${r.refused} refused, ${r.errors} errors` : '';
   return `${r.perSecond.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms${cpu}${refused}`;
 }
