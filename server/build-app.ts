@@ -3,7 +3,7 @@ import Fastify, { type FastifyHttpOptions } from 'fastify';
 import app, { fastifyOptions, type AppOptions } from './app';
 import type { AppConfig } from './config';
 import { frontDoor, serverWithFrontDoor, type FrontDoor } from './front-door';
-import { loggerOptions, RequestLog, requestIds } from './logging';
+import { logDestination, loggerOptions, RequestLog, requestIds } from './logging';
 import { fastifyTrustProxy } from './trust-proxy';
 
 // The logger's settings live in logging.ts; these names stay for those who import them from here.
@@ -36,7 +36,7 @@ export async function buildApp(
 /** The options of the server that listens (server.ts, and the bench's copy of it): logger, timeouts, sizes. */
 export function listeningOptions(config: AppConfig): FastifyHttpOptions<Server> {
   return {
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, logDestination()),
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     // Open311 clients ask for every open request by number in one URL (service_request_id=A,B,…): room for

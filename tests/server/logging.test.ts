@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { loggerOptions } from '../../server/logging';
+import { startServer } from '../support/server-process';
 import { createLoggedApp } from '../support/test-app';
 
 /** A logger as the server makes it, writing each line to `lines`. */
@@ -69,5 +70,26 @@ describe('log lines', () => {
     } finally {
       await destroy();
     }
+  });
+
+  it('reaches standard output from the server process, its last lines at exit', async () => {
+    // The server writes its lines in pieces (logDestination): a stop straight after requests still has them all.
+    const server = await startServer({ env: { LOG_LEVEL: 'info' } });
+    const commitments = `${server.url}/api/commitments?limit=20`;
+    // The second is answered by the front door, from the kept reply.
+    for (const url of [`${server.url}/api/health`, commitments, commitments]) {
+      expect((await fetch(url)).status).toBe(200);
+    }
+    await server.stop('SIGTERM');
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.filter((l) => l.msg === 'request completed').map((l) => l.url)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/commitments?limit=20']),
+    );
+    expect(lines.filter((l) => l.replayed === true)).toHaveLength(1);
+    expect(lines[lines.length - 1]).toMatchObject({ msg: 'closing', signal: 'SIGTERM' });
   });
 });
