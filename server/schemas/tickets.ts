@@ -10,6 +10,7 @@ import {
   type Ticket,
   type TicketCategory,
   type TicketInput,
+  type TicketSummary,
 } from '../../src/domain/ticket';
 import { RATING_LIMITS, TICKET_EVENT_LIMITS } from '../../src/domain/ticket-rules';
 import {
@@ -70,7 +71,7 @@ export const TicketRatingSchema = Type.Object({
   createdAt: Type.String(),
 });
 
-export const TicketSchema = Type.Object({
+export const TicketSummarySchema = Type.Object({
   ticketNo: Type.String(),
   category: TicketCategorySchema,
   content: Type.String(),
@@ -87,9 +88,15 @@ export const TicketSchema = Type.Object({
   createdAt: Type.String(),
   dueAt: Type.String(),
   resolvedAt: Nullable(Type.String()),
-  events: Type.Array(TicketEventSchema),
-  ratings: Type.Array(TicketRatingSchema),
 });
+
+export const TicketSchema = Type.Composite([
+  TicketSummarySchema,
+  Type.Object({
+    events: Type.Array(TicketEventSchema),
+    ratings: Type.Array(TicketRatingSchema),
+  }),
+]);
 
 export const CreatedTicketSchema = Type.Composite([
   TicketSchema,
@@ -131,12 +138,13 @@ export const TicketListQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const TicketPageSchema = PageSchema(TicketSchema);
+export const TicketPageSchema = PageSchema(TicketSummarySchema);
 
 export type SchemaMatchesDomain = [
   Expect<Equals<Static<typeof GeoLocationSchema>, GeoLocation>>,
   Expect<Equals<Static<typeof TicketInputSchema>, TicketInput>>,
   Expect<Equals<Static<typeof TicketSchema>, Ticket>>,
   Expect<Equals<Static<typeof CreatedTicketSchema>, CreatedTicket>>,
-  Expect<Equals<Static<typeof TicketPageSchema>, Page<Ticket>>>,
+  Expect<Equals<Static<typeof TicketSummarySchema>, TicketSummary>>,
+  Expect<Equals<Static<typeof TicketPageSchema>, Page<TicketSummary>>>,
 ];

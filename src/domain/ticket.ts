@@ -115,8 +115,11 @@ export interface TicketRating {
   createdAt: string;
 }
 
-/** A request as its submitter (or staff) sees it. `phone` is masked (138****1234) for everyone but staff. */
-export interface Ticket {
+/**
+ * A request as the staff queue lists it: everything but its events and ratings, which only its own page shows.
+ * `phone` is masked (138****1234) for everyone but staff.
+ */
+export interface TicketSummary {
   ticketNo: string;
   category: TicketCategory;
   content: string;
@@ -135,6 +138,10 @@ export interface Ticket {
   dueAt: string;
   /** When it was last 已办结; null while open, including after 不满意 reopened it. */
   resolvedAt: string | null;
+}
+
+/** A request as its submitter (or staff) sees it on its own page. */
+export interface Ticket extends TicketSummary {
   /** Oldest first; append-only. */
   events: TicketEvent[];
   /** One per resolution at most, oldest first. */

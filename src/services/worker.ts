@@ -1,6 +1,6 @@
 import type { TicketNotifications } from '@/domain/citizen';
 import type { CommitmentUpdate, Page } from '@/domain/commitment';
-import type { Ticket, TicketCategory, TicketStatus } from '@/domain/ticket';
+import type { Ticket, TicketCategory, TicketStatus, TicketSummary } from '@/domain/ticket';
 import type { CommitmentUpdateInput } from '@/domain/update-rules';
 import { staffRequest } from './auth';
 import { requestKey } from './cache';
@@ -26,13 +26,16 @@ export interface TicketQueueFilter {
   overdue?: boolean;
 }
 
-/** The worker's queue: their district's requests (everything for an admin), oldest due first as the server orders. */
+/**
+ * The worker's queue: their district's requests (everything for an admin), oldest due first as the server orders,
+ * without their events and ratings (getStaffTicket has them).
+ */
 export function listTicketQueue(
   filter: TicketQueueFilter,
   cursor: string | null = null,
   limit = 20,
-): Promise<Page<Ticket>> {
-  return staffRequest<Page<Ticket>>(
+): Promise<Page<TicketSummary>> {
+  return staffRequest<Page<TicketSummary>>(
     requestKey('/api/tickets', {
       status: filter.status,
       category: filter.category,

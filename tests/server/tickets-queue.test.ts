@@ -108,7 +108,7 @@ describe.each(DATABASES)('the staff queue on %s', (dialect) => {
     expect(res.statusCode).toBe(401);
   });
 
-  it('lists each request with its events and ratings in order, as its own page shows them', async () => {
+  it('lists each request as its own page shows it, without its events and ratings', async () => {
     const { ticketNo, accessToken } = (await submit(ctx.app, validInput())).json();
     const move = (status: string, note: string) =>
       ctx.app.inject({
@@ -136,14 +136,16 @@ describe.each(DATABASES)('the staff queue on %s', (dialect) => {
     ).json();
     expect(own.events.length).toBeGreaterThanOrEqual(4);
     expect(own.ratings).toHaveLength(2);
-    expect(listed).toEqual(own);
-    // Every request on a page as its own page shows it, those with no rating included.
+    const { events: _events, ratings: _ratings, ...summary } = own;
+    expect(listed).toEqual(summary);
+    // Every request on a page as its own page shows it.
     for (const item of (await queue('?limit=50', admin)).json().items) {
       const res = await ctx.app.inject({
         url: `/api/tickets/${item.ticketNo}`,
         headers: bearer(admin),
       });
-      expect(item).toEqual(res.json());
+      const { events: _events, ratings: _ratings, ...summary } = res.json();
+      expect(item).toEqual(summary);
     }
   });
 });

@@ -7,6 +7,7 @@ import type {
   TicketEvent,
   TicketRating,
   TicketStatus,
+  TicketSummary,
 } from '../../../src/domain/ticket';
 import { maskPhone } from '../../../src/domain/ticket-rules';
 import type { Database, TicketsTable } from '../../db/tables';
@@ -38,11 +39,8 @@ export const TICKET_COLUMNS = [
 
 export type TicketRow = Pick<TicketsTable, (typeof TICKET_COLUMNS)[number]>;
 
-/** A ticket as its row, events and ratings say, seen as `view` says. */
-export function toTicket(
-  row: TicketRow,
-  { events, ratings, view }: { events: TicketEvent[]; ratings: TicketRating[]; view: TicketView },
-): Ticket {
+/** A ticket as its row says, seen as `view` says: what the staff queue lists. */
+export function toTicketSummary(row: TicketRow, view: TicketView): TicketSummary {
   return {
     ticketNo: row.ticket_no,
     category: row.category as TicketCategory,
@@ -63,9 +61,15 @@ export function toTicket(
     createdAt: row.created_at,
     dueAt: row.due_at,
     resolvedAt: row.resolved_at,
-    events,
-    ratings,
   };
+}
+
+/** A ticket as its row, events and ratings say, seen as `view` says. */
+export function toTicket(
+  row: TicketRow,
+  { events, ratings, view }: { events: TicketEvent[]; ratings: TicketRating[]; view: TicketView },
+): Ticket {
+  return { ...toTicketSummary(row, view), events, ratings };
 }
 
 /** Tickets of these rows, with their events and ratings (two queries, whatever the number of rows). */

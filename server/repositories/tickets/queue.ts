@@ -1,16 +1,14 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { District } from '../../../src/domain/districts';
 import {
   TICKET_STATUSES,
-  type Ticket,
   type TicketCategory,
-  type TicketEvent,
-  type TicketRating,
   type TicketStatus,
+  type TicketSummary,
 } from '../../../src/domain/ticket';
 import type { Database } from '../../db/tables';
 import { compiledOnce } from '../../db/compiled-once';
-import { TICKET_COLUMNS, toTicket } from './assemble';
+import { TICKET_COLUMNS, toTicketSummary } from './assemble';
 import { overdueQueries } from './overdue';
 
 export interface TicketQuery {
@@ -187,30 +185,9 @@ async function countQueue(db: Kysely<Database>, input: QueueInput): Promise<numb
 }
 
 /**
- * A request's events and ratings, as JSON lists in the row of its page: PostgreSQL's json_agg / json_build_object,
- * SQLite's json_group_array / json_object, each ordered as loadTickets orders them.
- */
-function eventsAndRatings(postgres: boolean) {
-  const list = sql.raw(postgres ? 'json_agg' : 'json_group_array');
-  const object = sql.raw(postgres ? 'json_build_object' : 'json_object');
-  const events = sql<AsJson<TicketEvent[]>>`(select coalesce(${list}(${object}('status', e.status,
-    'note', e.note, 'actor', e.actor, 'createdAt', e.created_at) order by e.seq), '[]')
-    from ticket_events e where e.ticket_id = tickets.id)`;
-  const ratings = sql<AsJson<TicketRating[]>>`(select coalesce(${list}(${object}('score', r.score,
-    'comment', r.comment, 'createdAt', r.created_at) order by r.resolution), '[]')
-    from ticket_ratings r where r.ticket_id = tickets.id)`;
-  return [events.as('events'), ratings.as('ratings')];
-}
-
-/** PostgreSQL's driver parses JSON; SQLite's answers its text. */
-type AsJson<T> = T | string;
-const parsed = <T>(value: AsJson<T>): T =>
-  typeof value === 'string' ? (JSON.parse(value) as T) : value;
-
-/**
  * A page of the queue in one statement: the key ranges (queueRangeQueries), merged and cut to one page and one more
- * (which says whether there is a next page), then those requests' rows with their events and ratings. One round
- * trip on PostgreSQL, and one snapshot: a request, its events and its ratings are read at the same moment.
+ * (which says whether there is a next page), then those requests' rows. Not their events and ratings: the queue
+ * does not show them, and building them took more than the rest of a page (decision 011).
  */
 export function queuePageQuery(db: Kysely<Database>, input: QueueInput) {
   const ranges = queueRangeQueries(db, input).map((range, i) =>
@@ -224,12 +201,10 @@ export function queuePageQuery(db: Kysely<Database>, input: QueueInput) {
     .orderBy('due_at')
     .orderBy('id')
     .limit(input.take);
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return db
     .selectFrom('tickets')
     .innerJoin(page.as('page'), 'page.id', 'tickets.id')
     .select(TICKET_COLUMNS.map((column) => `tickets.${column}` as const))
-    .select(eventsAndRatings(postgres))
     .orderBy('tickets.due_at')
     .orderBy('tickets.id');
 }
@@ -239,13 +214,13 @@ const pageStatement = compiledOnce(SHAPE_KEYS, queuePageQuery);
 /**
  * The staff queue, most urgent (earliest due) first. The cursor is the last item's (due time, id): keyset
  * pagination stays correct while new requests arrive. A page costs a few index ranges of one page each, read in
- * one statement with the page's rows, events and ratings, and the total comes from the tallies: neither grows with
- * the number of requests.
+ * one statement with the page's rows, and the total comes from the tallies: neither grows with the number of
+ * requests.
  */
 export async function findTickets(
   db: Kysely<Database>,
   { query, now }: { query: TicketQuery; now: Date },
-): Promise<{ items: Ticket[]; nextCursor: string | null; total: number }> {
+): Promise<{ items: TicketSummary[]; nextCursor: string | null; total: number }> {
   const input = queueInput(query, now);
   const page = pageStatement(db, input);
   // Both at once: on PostgreSQL they go on connections of their own.
@@ -256,11 +231,7 @@ export async function findTickets(
   const pageRows = rows.slice(0, query.limit);
   const last = pageRows[pageRows.length - 1];
   return {
-    // The row as it is, events and ratings beside: copying it without them ({ events, ratings, ...row }) cost
-    // more than the rest of the mapping (a quarter of a millisecond a page).
-    items: pageRows.map((row) =>
-      toTicket(row, { events: parsed(row.events), ratings: parsed(row.ratings), view: 'staff' }),
-    ),
+    items: pageRows.map((row) => toTicketSummary(row, 'staff')),
     nextCursor:
       rows.length > query.limit && last ? encodeCursor({ dueAt: last.due_at, id: last.id }) : null,
     total,

@@ -12,8 +12,8 @@ import {
   isOverdue,
   TICKET_STATUSES,
   ticketCategoryName,
-  type Ticket,
   type TicketStatus,
+  type TicketSummary,
 } from '@/domain/ticket';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { currentSession } from '@/services/auth';
@@ -26,7 +26,7 @@ import './index.scss';
 const ALL = 'all';
 const TABS = [{ code: ALL, name: '全部' }, ...TICKET_STATUSES];
 
-const ticketKey = (ticket: Ticket) => ticket.ticketNo;
+const ticketKey = (ticket: TicketSummary) => ticket.ticketNo;
 /** Never a staff call without a session: it would only send the worker to sign in. */
 const signedIn = () => currentSession() !== null;
 
