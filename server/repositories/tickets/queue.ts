@@ -187,7 +187,7 @@ async function countQueue(db: Kysely<Database>, input: QueueInput): Promise<numb
 /**
  * A page of the queue in one statement: the key ranges (queueRangeQueries), merged and cut to one page and one more
  * (which says whether there is a next page), then those requests' rows. Not their events and ratings: the queue
- * does not show them, and building them took more than the rest of a page (decision 011).
+ * does not show them, and building them cost a third of a page's time (decision 011).
  */
 export function queuePageQuery(db: Kysely<Database>, input: QueueInput) {
   const ranges = queueRangeQueries(db, input).map((range, i) =>
