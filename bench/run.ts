@@ -8,10 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { createPostgresDatabase } from '../tests/support/test-app';
 import { benchFirstCard } from './first-card';
-import type { LoadResult } from './processes';
+import { combine, type LoadResult } from './processes';
 import { benchRequestPath } from './request-path';
 import { reportSizes } from './sizes';
-import { benchRawTickets, benchTickets, type TicketBenchResult } from './tickets';
+import {
+  benchRawTickets,
+  benchTickets,
+  type TicketBenchOptions,
+  type TicketBenchResult,
+} from './tickets';
 import { ensureWrk } from './wrk';
 import { benchYearOfRequests, printYearOfRequests } from './year-of-requests';
 
@@ -92,25 +97,41 @@ async function reads() {
   }
 }
 
-/** POST /api/tickets: FULL against NORMAL on SQLite (the price of durability), and on PostgreSQL. */
+/**
+ * POST /api/tickets: FULL against NORMAL on SQLite (the price of durability), and on PostgreSQL; BENCH_ROUNDS rounds
+ * of each, alternating, each on a fresh database, their throughputs printed beside the mean: filing swings from one
+ * run to the next on these machines, PostgreSQL's most (decision 012).
+ */
 async function writes() {
   const connections = 16;
-  console.log(`\nWrites: POST /api/tickets, ${connections} connections, ${duration} s`);
-  const runs = [
-    await benchTickets({ duration, connections }),
+  console.log(
+    `\nWrites: POST /api/tickets, ${connections} connections, ${duration} s, ${rounds} rounds alternating`,
+  );
+  const setups: TicketBenchOptions[] = [
+    {},
     // The price of durability, in the same run: NORMAL may lose the last commits on a power cut.
-    await benchTickets({ duration, connections, synchronous: 'NORMAL' }),
+    { synchronous: 'NORMAL' },
+    ...(postgresUrl ? [{ postgresUrl }] : []),
   ];
-  if (postgresUrl) runs.push(await benchTickets({ duration, connections, postgresUrl }));
-  // The ceiling here: raw node:http answering a 201's bytes to the same load.
-  const raw = await benchRawTickets({ answer: runs[0].answer, duration, connections });
-  for (const r of runs) printTickets(r);
-  console.log(`  raw node:http, the same requests answered with a 201's bytes: ${figure(raw)}`);
-  console.log(`  FULL / NORMAL throughput: ${(runs[0].perSecond / runs[1].perSecond).toFixed(2)}`);
-  for (const r of runs) {
-    console.log(`  ${r.on} / raw node:http: ${(r.perSecond / raw.perSecond).toFixed(2)}`);
+  const rounded = setups.map((): TicketBenchResult[] => []);
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [i, setup] of setups.entries()) {
+      rounded[i].push(await benchTickets({ duration, connections, ...setup }));
+    }
   }
-  if (runs.some((r) => r.refused > 0 || r.errors > 0 || r.ticketsOnDisk < r.created)) {
+  const means = rounded.map(combine);
+  // The ceiling here: raw node:http answering a 201's bytes to the same load.
+  const raw = await benchRawTickets({ answer: rounded[0][0].answer, duration, connections });
+  rounded.forEach((results, i) => printTickets(results, means[i]));
+  console.log(`  raw node:http, the same requests answered with a 201's bytes: ${figure(raw)}`);
+  console.log(
+    `  FULL / NORMAL throughput: ${(means[0].perSecond / means[1].perSecond).toFixed(2)}`,
+  );
+  rounded.forEach((results, i) => {
+    const ratio = means[i].perSecond / raw.perSecond;
+    console.log(`  ${results[0].on} / raw node:http: ${ratio.toFixed(2)}`);
+  });
+  if (rounded.flat().some((r) => r.refused > 0 || r.errors > 0 || r.ticketsOnDisk < r.created)) {
     process.exitCode = 1;
   }
 }
@@ -125,9 +146,13 @@ function figure(r: LoadResult): string {
   return `${r.perSecond.toFixed(0)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms${cpu}${refused}`;
 }
 
-function printTickets(r: TicketBenchResult) {
-  console.log(`  ${r.on}: ${figure(r)}`);
-  console.log(`    201: ${r.created}, tickets in the database afterwards: ${r.ticketsOnDisk}`);
+/** A setup's rounds: their mean, each round's throughput, and what each left in the database. */
+function printTickets(results: TicketBenchResult[], mean: LoadResult) {
+  const each = results.map((r) => r.perSecond.toFixed(0)).join(', ');
+  console.log(`  ${results[0].on}: ${figure(mean)}; the rounds ${each}/s`);
+  for (const r of results) {
+    console.log(`    201: ${r.created}, tickets in the database afterwards: ${r.ticketsOnDisk}`);
+  }
 }
 
 main().catch((error) => {
