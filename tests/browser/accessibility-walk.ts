@@ -18,14 +18,20 @@ const WAIT = { timeout: 30_000 };
 const button = (page: Page, text: string) =>
   page.locator('.nut-button').filter({ hasText: text }).first();
 
+/** Taps a radio or checkbox by its name and waits until it shows as chosen: a lost tap fails here, by name. */
+async function choose(page: Page, role: 'radio' | 'checkbox', name: string) {
+  await page.getByRole(role, { name }).tap();
+  await page.getByRole(role, { name, checked: true }).waitFor(WAIT);
+}
+
 async function fileRequest(page: Page) {
-  await page.getByRole('radio', { name: '市政设施' }).tap();
+  await choose(page, 'radio', '市政设施');
   const content = page.locator('.request-form__textarea textarea').first();
   await content.tap();
   await content.fill('新华区建设路东段的路灯坏了一个多星期，晚上看不清路');
-  await page.getByRole('radio', { name: '新华区' }).tap();
-  await page.getByText('匿名反映（可以不留电话）').tap();
-  await page.getByText('我已阅读并同意以上说明').tap();
+  await choose(page, 'radio', '新华区');
+  await choose(page, 'checkbox', '匿名反映（可以不留电话）');
+  await choose(page, 'checkbox', '我已阅读并同意以上说明');
   await button(page, '提交诉求').tap();
   await page.getByText('您的受理编号').waitFor(WAIT);
 }
