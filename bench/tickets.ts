@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../server/db/database';
+import { openDatabase, SQLITE_FILE } from '../server/db/database';
 import { createPostgresDatabase } from '../tests/support/test-app';
 import { validInput } from '../tests/server/tickets-fixtures';
 import { load, startApp, startRaw, type LoadResult } from './processes';
@@ -15,12 +15,18 @@ export interface TicketBenchOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** A PostgreSQL server where the user may create databases: the run gets a throwaway one. SQLite without. */
   postgresUrl?: string;
+  /**
+   * Seeded data (the year's) to file into instead of an empty database: the run files into a throwaway copy of it
+   * (SQLite's file, or a database made from `databaseUrl`'s on the `postgresUrl` server), which nothing else uses.
+   */
+  seeded?: { dataDir: string; databaseUrl?: string };
 }
 
 export interface TicketBenchResult extends LoadResult {
   /** What the run was on: "SQLite, synchronous=FULL", "PostgreSQL". */
   on: string;
   created: number;
+  /** Tickets in the database once the server has stopped, less those seeded before: at least `created`. */
   ticketsOnDisk: number;
   /** The bytes of one 201, for raw node:http to send. */
   answer: Buffer;
@@ -44,10 +50,16 @@ export async function benchTickets({
   connections = 16,
   synchronous = 'FULL',
   postgresUrl,
+  seeded,
 }: TicketBenchOptions = {}): Promise<TicketBenchResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-bench-'));
-  const postgres = postgresUrl ? await createPostgresDatabase(postgresUrl) : undefined;
+  const template = seeded?.databaseUrl && new URL(seeded.databaseUrl).pathname.slice(1);
+  const postgres = postgresUrl
+    ? await createPostgresDatabase(postgresUrl, { template })
+    : undefined;
   try {
+    if (seeded && !postgres) copySqlite(seeded.dataDir, dataDir);
+    const seededTickets = seeded ? await countTickets(dataDir, postgres?.url) : 0;
     const app = await startApp(
       {
         DATA_DIR: dataDir,
@@ -80,11 +92,20 @@ export async function benchTickets({
       on: postgres ? 'PostgreSQL' : `SQLite, synchronous=${synchronous}`,
       created: 1 + warm.answered - warm.refused + result.answered - result.refused,
       answer,
-      ticketsOnDisk: await countTickets(dataDir, postgres?.url),
+      ticketsOnDisk: (await countTickets(dataDir, postgres?.url)) - seededTickets,
     };
   } finally {
     await postgres?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** SQLite's database in `from` (its file, and its write-ahead log if a server left one) into `to`. */
+function copySqlite(from: string, to: string) {
+  for (const file of [SQLITE_FILE, `${SQLITE_FILE}-wal`]) {
+    if (fs.existsSync(path.join(from, file))) {
+      fs.copyFileSync(path.join(from, file), path.join(to, file));
+    }
   }
 }
 

@@ -19,6 +19,7 @@ import { upsertCommitmentSources } from '../server/repositories/commitments';
 import { createSession, createStaff } from '../server/repositories/staff';
 import { seedSampleData } from '../server/seed';
 import { cpuMsOf } from './processes';
+import { benchTickets, type TicketBenchResult } from './tickets';
 import { ensureWrk, wrk, type WrkResult } from './wrk';
 
 /**
@@ -26,6 +27,9 @@ import { ensureWrk, wrk, type WrkResult } from './wrk';
  * the event loop's worst delay is what one request holds it for (and what the machine adds).
  */
 const QUEUE_CONNECTIONS = [1, 4, 20] as const;
+
+/** Filing as the issue's target and the writes bench measure it. */
+const FILING_CONNECTIONS = 16;
 
 export interface YearBenchResult {
   dialect: DatabaseDialect;
@@ -52,6 +56,8 @@ export interface YearBenchResult {
   stretch: { medianMs: number; maxMs: number };
   /** Whether the data was seeded by an earlier run (BENCH_YEAR_DIR). */
   reused: boolean;
+  /** `POST /api/tickets` at FILING_CONNECTIONS, FULL on SQLite, into a throwaway copy of the year's data. */
+  filing: TicketBenchResult;
 }
 
 /**
@@ -209,7 +215,12 @@ function readSeeded(dataDir: string, requests: number): Seeded | null {
 async function benchOne(
   dialect: DatabaseDialect,
   makePlace: (kept?: string) => Promise<Place>,
-  { requests, duration, connections }: { requests: number; duration: number; connections: number },
+  {
+    requests,
+    duration,
+    connections,
+    postgresUrl,
+  }: { requests: number; duration: number; connections: number; postgresUrl?: string },
 ): Promise<YearBenchResult> {
   const { dataDir, kept } = dataFolder(dialect);
   const earlier = kept ? readSeeded(dataDir, requests) : null;
@@ -225,6 +236,7 @@ async function benchOne(
     if (kept && !earlier) fs.writeFileSync(seededFile(dataDir), JSON.stringify(seeded));
     const { seedSeconds, token } = seeded;
     const server = await startServer({ DATA_DIR: dataDir, ...place.env }, dialect);
+    let reads: Omit<YearBenchResult, 'filing'>;
     try {
       await server.reset();
       await new Promise((resolve) => setTimeout(resolve, duration * 1000));
@@ -256,7 +268,7 @@ async function benchOne(
         });
       }
       const stretch = await server.stretch(overdueRuns[0].cpuMsPerRequest || 2.5, duration);
-      return {
+      reads = {
         dialect,
         requests,
         seedSeconds: Math.round(seedSeconds * 10) / 10,
@@ -270,6 +282,15 @@ async function benchOne(
     } finally {
       await server.close();
     }
+    // Filing into a copy of the year's data (the writes bench files into an empty database), the server as
+    // server.ts runs it; the kept data stays as seeded.
+    const filing = await benchTickets({
+      duration,
+      connections: FILING_CONNECTIONS,
+      postgresUrl,
+      seeded: { dataDir, databaseUrl: place.databaseUrl },
+    });
+    return { ...reads, filing };
   } finally {
     if (!kept) {
       await place.drop();
@@ -291,7 +312,10 @@ export async function benchYearOfRequests({
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (postgresUrl) {
     results.push(
-      await benchOne('postgres', (kept) => throwawayPostgres(postgresUrl, kept), options),
+      await benchOne('postgres', (kept) => throwawayPostgres(postgresUrl, kept), {
+        ...options,
+        postgresUrl,
+      }),
     );
   }
   return results;
@@ -330,7 +354,15 @@ export function printYearOfRequests(results: YearBenchResult[]): void {
       `    the machine's own stretch: a fixed computation of ${r.stretch.medianMs} ms (median, as long as a ` +
         `request of the queue at 1 connection) took at worst ${r.stretch.maxMs} ms in the server process`,
     );
+    const { filing } = r;
+    console.log(
+      `    POST /api/tickets into a copy of it, ${FILING_CONNECTIONS} connections: ${Math.round(filing.perSecond)}/s, ` +
+        `p99 ${filing.p99} ms, ${filing.on}; 201: ${filing.created}, tickets it added to the copy: ` +
+        `${filing.ticketsOnDisk}`,
+    );
     const refused =
+      filing.refused +
+      filing.errors +
       r.stats.refused +
       r.healthUnderStats.refused +
       r.overdueQueue.reduce((sum, q) => sum + q.refused, 0);

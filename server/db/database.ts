@@ -16,6 +16,9 @@ import type { Database } from './tables';
 
 export type DatabaseDialect = 'sqlite' | 'postgres';
 
+/** SQLite's database file in the data folder. */
+export const SQLITE_FILE = 'minsheng.sqlite';
+
 export interface DatabaseOptions {
   /** A postgres:// URL, or undefined for SQLite in `dataDir`. */
   databaseUrl?: string;
@@ -57,7 +60,7 @@ export function openDatabase({
     };
   }
   fs.mkdirSync(dataDir, { recursive: true });
-  const sqlite = new SQLite(path.join(dataDir, 'minsheng.sqlite'));
+  const sqlite = new SQLite(path.join(dataDir, SQLITE_FILE));
   // WAL for concurrent readers; FULL so that an acknowledged write survives a crash of the process or machine.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import { SQLITE_FILE } from '../../server/db/database';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   launchBrowser,
@@ -81,7 +82,7 @@ async function stored<T>(page: Page, key: string): Promise<T | null> {
 }
 
 function countTickets(dataDir: string, content?: string): number {
-  const db = new SQLite(path.join(dataDir, 'minsheng.sqlite'), { readonly: true });
+  const db = new SQLite(path.join(dataDir, SQLITE_FILE), { readonly: true });
   try {
     const row = content
       ? db.prepare('select count(*) as n from tickets where content = ?').get(content)

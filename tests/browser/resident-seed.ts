@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import { SQLITE_FILE } from '../../server/db/database';
 
 /** A small picture for the photo row: the app's own home icon, as a data URL. */
 const PHOTO = `data:image/png;base64,${fs
@@ -63,7 +64,7 @@ export const SEED_UPDATES: SeedUpdate[] = [
 ];
 
 export function seedUpdates(dataDir: string, now = Date.now()): void {
-  const db = new SQLite(path.join(dataDir, 'minsheng.sqlite'));
+  const db = new SQLite(path.join(dataDir, SQLITE_FILE));
   db.pragma('busy_timeout = 5000');
   try {
     const insert = db.prepare(

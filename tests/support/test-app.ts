@@ -32,14 +32,20 @@ export interface TestContext {
   destroy(): Promise<void>;
 }
 
-/** A fresh, empty PostgreSQL database on the TEST_DATABASE_URL server; returns its URL and a way to drop it. */
+/**
+ * A fresh PostgreSQL database on the TEST_DATABASE_URL server, empty or a copy of `template` (a database on the same
+ * server that nobody is connected to); returns its URL and a way to drop it.
+ */
 export async function createPostgresDatabase(
   adminUrl = process.env.TEST_DATABASE_URL!,
+  { template }: { template?: string } = {},
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `minsheng_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  // FILE_COPY copies the files rather than writing every page to the WAL: seconds for the year's gigabyte.
+  const copy = template ? ` TEMPLATE ${admin.escapeIdentifier(template)} STRATEGY FILE_COPY` : '';
+  await admin.query(`CREATE DATABASE ${name}${copy}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
