@@ -7,13 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  measureElderPage,
-  presetElderMode,
-  seriousViolations,
-  settle,
-} from '../support/accessibility';
-import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
+import { measureElderPage, presetElderMode, seriousViolations } from '../support/accessibility';
+import { launchBrowser, newPhoneContext, screenshot, settle } from '../support/browser';
 import { fileRequest, startServer, type ServerProcess } from '../support/server-process';
 import { residentStops, workerStops, WORKER, type Stop } from './accessibility-walk';
 import { seedUpdates } from './resident-seed';

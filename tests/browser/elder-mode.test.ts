@@ -1,8 +1,8 @@
 // 长辈模式 on the real H5 build: the switch on 我的 changes every page at once, is remembered across reloads, and
 // switching back restores today's look; a phone whose text is set large is offered the mode once.
 import type { Browser, Page } from 'playwright-core';
-import { presetElderMode, settle } from '../support/accessibility';
-import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
+import { presetElderMode } from '../support/accessibility';
+import { launchBrowser, newPhoneContext, screenshot, settle } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 
 jest.setTimeout(120_000);

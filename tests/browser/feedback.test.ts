@@ -1,8 +1,8 @@
 // What used to be a toast, on the real H5 build (services/feedback.ts): in the standard look Taro's toast, which
 // goes by itself; in 长辈模式 a notice in the page, large and read out, that stays until 知道了 is tapped.
 import type { Browser, Page } from 'playwright-core';
-import { presetElderMode, seriousViolations, settle } from '../support/accessibility';
-import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
+import { presetElderMode, seriousViolations } from '../support/accessibility';
+import { launchBrowser, newPhoneContext, screenshot, settle } from '../support/browser';
 import {
   fileRequest,
   startServer,

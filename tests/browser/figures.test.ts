@@ -2,7 +2,7 @@
 // in 长辈模式 the text instead of the charts. Screenshots of both at 390×844.
 import type { Browser, Page } from 'playwright-core';
 import { presetElderMode, seriousViolations } from '../support/accessibility';
-import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
+import { launchBrowser, newPhoneContext, screenshot, settle } from '../support/browser';
 import { fileRequest, startServer, type ServerProcess } from '../support/server-process';
 
 jest.setTimeout(180_000);
@@ -43,7 +43,7 @@ describe('the 数据 page', () => {
     await expect(page.getByText('新华区：2 件').count()).resolves.toBe(1);
     expect(await page.locator('canvas[aria-hidden="true"]').count()).toBe(6);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.waitForTimeout(600);
+    await settle(page);
     await screenshot(page, 'figures-standard');
     await context.close();
   });
@@ -56,7 +56,7 @@ describe('the 数据 page', () => {
     const row = page.getByText('新华区：2 件');
     await row.waitFor({ state: 'visible', timeout: 20_000 });
     expect(await page.locator('canvas').first().isVisible()).toBe(false);
-    await page.waitForTimeout(600);
+    await settle(page);
     await screenshot(page, 'figures-elder');
     await context.close();
   });

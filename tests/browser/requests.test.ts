@@ -11,6 +11,7 @@ import {
   newPhoneContext,
   screenshot,
   SCREENSHOT_DIR,
+  settle,
   waitForOfflineShell,
 } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
@@ -150,7 +151,7 @@ describe('民呼必应: filing and following a request', () => {
     ]) {
       await page.getByText(message).waitFor();
     }
-    await page.waitForTimeout(500); // the form scrolls to the first message
+    await settle(page); // the form scrolls to the first message
     await screenshot(page, 'requests-form-errors');
     await fullScreenshot(page, 'requests-form-errors-full');
 
@@ -255,7 +256,7 @@ describe('民呼必应: filing and following a request', () => {
     const waiting = page.locator('.my-requests__card', { hasText: '待发送' });
     await waiting.waitFor({ timeout: 15_000 });
     expect(await waiting.count()).toBe(1);
-    await page.waitForTimeout(600); // the page slides in
+    await settle(page); // the page slides in
     await screenshot(page, 'my-requests-queued');
 
     server = await startServer({ dataDir: server.dataDir, port: server.port });
@@ -271,7 +272,7 @@ describe('民呼必应: filing and following a request', () => {
     // The receipt left open on the 民呼必应 tab now shows the number too.
     await page.goBack();
     await page.locator('.receipt__number', { hasText: ticketNo }).waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(600); // the page slides back
+    await settle(page); // the page slides back
     await screenshot(page, 'requests-delivered');
 
     // Opening the app again must not send it a second time.

@@ -5,6 +5,7 @@ import {
   launchBrowser,
   newPhoneContext,
   screenshot as save,
+  settle,
   waitForOfflineShell,
 } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
@@ -22,9 +23,9 @@ const CARD = '.commitments-page .commitment-card';
 const commitments = commitmentsJson as CommitmentSource[];
 const countOf = (category: string) => commitments.filter((c) => c.category === category).length;
 
-/** A screenshot once the page's slide-in animation has finished. */
+/** A screenshot once the page has come to rest (its slide-in finished). */
 async function screenshot(page: Page, name: string) {
-  await page.waitForTimeout(600);
+  await settle(page);
   await save(page, name);
 }
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhoneContext, SCREENSHOT_DIR } from '../support/browser';
+import { launchBrowser, newPhoneContext, SCREENSHOT_DIR, settle } from '../support/browser';
 import {
   fileRequest,
   startServer,
@@ -37,8 +37,8 @@ function runCli(args: string[], dataDir: string): Promise<string> {
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  // Let the page-in slide and any toast finish, so the picture shows the page at rest.
-  await page.waitForTimeout(800);
+  // The page at rest: its slide-in and any toast finished.
+  await settle(page);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 

@@ -54,3 +54,40 @@ export async function waitForOfflineShell(page: Page): Promise<void> {
     timeout: 20_000,
   });
 }
+
+/** About 130 ms at 60 frames a second: more than the 50 ms the form waits before it scrolls to its first message. */
+const STILL_FRAMES = 8;
+
+/**
+ * Waits until nothing on the page moves (the page's slide-in, a toast, a scroll the app started) and its fonts are
+ * in. Taro's `pageScrollTo` scrolls on timers, not as an animation: the page is still when its scroll position has
+ * stayed put for STILL_FRAMES frames.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getTiming().iterations === Infinity,
+      ),
+  );
+  await page.waitForFunction(
+    ({ call, frames }) => {
+      const scroll = [...document.querySelectorAll('.taro_page')]
+        .map((taroPage) => taroPage.scrollTop)
+        .concat(window.scrollY)
+        .join();
+      const seen = window as unknown as {
+        settling?: { call: number; scroll: string; still: number };
+      };
+      const last = seen.settling?.call === call ? seen.settling : null;
+      const still = last?.scroll === scroll ? last.still + 1 : 0;
+      seen.settling = { call, scroll, still };
+      return still >= frames;
+    },
+    { call: Math.random(), frames: STILL_FRAMES },
+  );
+}
